@@ -1,0 +1,74 @@
+import { classificationScores } from '../../validate/metrics.js';
+import {
+  predictTopic,
+  prepareTopicModel,
+  type TopicModelOptions,
+  type TopicSample,
+  trainTopicClassifier,
+} from './classifier.js';
+import { seededRandom, shuffled } from './random.js';
+
+export interface CrossValidation {
+  accuracy: number;
+  macroF1: number;
+  perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
+}
+
+/**
+ * Stratified assignment of items to `k` folds: within each label, items are shuffled (seeded) and dealt
+ * round-robin, continuing where the previous label stopped so fold sizes stay even.
+ */
+export function stratifiedFolds(labels: readonly string[], k: number, seed = 1): number[] {
+  const random = seededRandom(seed);
+  const byLabel = new Map<string, number[]>();
+  labels.forEach((label, i) => {
+    const list = byLabel.get(label) ?? [];
+    list.push(i);
+    byLabel.set(label, list);
+  });
+  const folds = new Array<number>(labels.length).fill(0);
+  let next = 0;
+  for (const label of [...byLabel.keys()].sort()) {
+    for (const i of shuffled(byLabel.get(label) as number[], random)) {
+      folds[i] = next;
+      next = (next + 1) % k;
+    }
+  }
+  return folds;
+}
+
+/**
+ * k-fold stratified cross-validation of the topic classifier on a coded sample: every article is predicted
+ * by a model that did not see it, and the pooled predictions are scored.
+ */
+export function crossValidate(
+  samples: readonly TopicSample[],
+  k: number,
+  opts?: Partial<TopicModelOptions>,
+): CrossValidation {
+  const folds = Math.max(2, Math.min(Math.floor(k), samples.length));
+  if (samples.length < 2) throw new Error('crossValidate: need at least two coded articles');
+  const assignment = stratifiedFolds(
+    samples.map((s) => s.label),
+    folds,
+    opts?.seed ?? 1,
+  );
+  const predicted = new Array<string | null>(samples.length).fill(null);
+  for (let fold = 0; fold < folds; fold++) {
+    const train = samples.filter((_, i) => assignment[i] !== fold);
+    if (train.length === 0) continue;
+    const model = prepareTopicModel(trainTopicClassifier(train, opts));
+    samples.forEach((s, i) => {
+      if (assignment[i] === fold) predicted[i] = predictTopic(model, s.sentences).label;
+    });
+  }
+  const scores = classificationScores(
+    samples.map((s) => s.label),
+    predicted,
+  );
+  const perClass: CrossValidation['perClass'] = {};
+  for (const c of scores.perCategory) {
+    perClass[c.category] = { precision: c.precision, recall: c.recall, f1: c.f1, support: c.support };
+  }
+  return { accuracy: scores.accuracy, macroF1: scores.macroF1, perClass };
+}

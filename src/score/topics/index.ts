@@ -1,0 +1,14 @@
+export {
+  defaultTopicModelOptions,
+  type PreparedTopicModel,
+  predictTopic,
+  prepareTopicModel,
+  type TopicModel,
+  type TopicModelOptions,
+  type TopicPrediction,
+  type TopicSample,
+  type TrainingContext,
+  trainTopicClassifier,
+} from './classifier.js';
+export { type CodebookTopics, codebookKeys, codebookTopics, defaultCodebookFile } from './codebook.js';
+export { type CrossValidation, crossValidate, stratifiedFolds } from './crossval.js';

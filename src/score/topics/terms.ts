@@ -1,0 +1,67 @@
+import type { Token } from '../../records.js';
+
+/** Which features an article contributes, before weighting. */
+export interface TermOptions {
+  /** Stems of content words. */
+  unigrams: boolean;
+  /** Pairs of neighbouring content-word stems inside a sentence. */
+  bigrams: boolean;
+  /** Character n-grams of content-word stems (with `<` `>` word boundaries); 0 turns them off. */
+  charMin: number;
+  charMax: number;
+  /** Keep tokens made only of digits (years, scores, amounts) as features. */
+  numbers: boolean;
+}
+
+/** Feature kinds; the prefix of every feature string names its kind. */
+export const TERM_KINDS = ['w', 'b', 'c'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+export function termKind(term: string): TermKind {
+  const kind = term.charAt(0);
+  return kind === 'b' || kind === 'c' ? kind : 'w';
+}
+
+const DIGITS = /^[\d.,]+$/;
+
+function contentStem(token: Token, numbers: boolean): string | null {
+  if (!token.word || token.stop) return null;
+  const stem = (token.stem || token.norm || token.text).toLowerCase();
+  if (stem.length === 0) return null;
+  if (!numbers && DIGITS.test(stem)) return null;
+  return stem;
+}
+
+function bump(counts: Map<string, number>, term: string): void {
+  counts.set(term, (counts.get(term) ?? 0) + 1);
+}
+
+/** Raw counts of the features of one article (`w:` stems, `b:` stem pairs, `c:` character n-grams). */
+export function articleTerms(
+  sentences: readonly (readonly Token[])[],
+  opts: TermOptions,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const sentence of sentences) {
+    let previous: string | null = null;
+    for (const token of sentence) {
+      const stem = contentStem(token, opts.numbers);
+      if (stem === null) {
+        // Punctuation ends a bigram chain; stopwords are skipped over.
+        if (!token.word) previous = null;
+        continue;
+      }
+      if (opts.unigrams) bump(counts, `w:${stem}`);
+      if (opts.bigrams && previous !== null) bump(counts, `b:${previous} ${stem}`);
+      previous = stem;
+      if (opts.charMin > 0 && opts.charMax >= opts.charMin) {
+        const padded = `<${stem}>`;
+        for (let n = opts.charMin; n <= opts.charMax; n++) {
+          for (let start = 0; start + n <= padded.length; start++)
+            bump(counts, `c:${padded.slice(start, start + n)}`);
+        }
+      }
+    }
+  }
+  return counts;
+}
