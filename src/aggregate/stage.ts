@@ -1,0 +1,224 @@
+import path from 'node:path';
+import { resolveConfigPath } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { loadDictionary } from '../dictionary/index.js';
+import { AtomicFile } from '../io/atomic.js';
+import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { zipJsonl } from '../io/zip-jsonl.js';
+import type { Article, ArticleScores, ArticleTags } from '../records.js';
+import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
+import { addArticle, emptyGroup, type GroupSums } from './groups.js';
+import { periodOf } from './period.js';
+import { meanWithCi } from './stats.js';
+
+export const NO_PLACE = '(ohne Ort)';
+
+export const ARTICLE_COLUMNS = [
+  'id',
+  'file',
+  'record',
+  'date',
+  'source',
+  'municipality',
+  'municipality_basis',
+  'title',
+  'words',
+  'language',
+  'relevant',
+  'query_hits',
+  'duplicate_of',
+  'tone',
+  'tone_label',
+  'tone_positive',
+  'tone_negative',
+  'tone_polarity',
+  'target_tone',
+  'topic',
+  'topic_confidence',
+  'topic_basis',
+  'topic_coded',
+  'url',
+];
+
+interface SourceSums {
+  articles: number;
+  relevant: number;
+  first: string | null;
+  last: string | null;
+}
+
+const round = (x: number | null, digits = 4): number | null =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+
+function articleRow(a: Article, t: ArticleTags, s: ArticleScores): Cell[] {
+  return [
+    a.id,
+    a.file,
+    a.record,
+    a.date,
+    a.source,
+    a.municipality,
+    a.municipality_basis,
+    a.title,
+    t.words,
+    a.language,
+    t.relevant,
+    t.query_hits,
+    a.duplicate_of,
+    round(s.tone),
+    s.tone_label,
+    round(s.tone_positive),
+    round(s.tone_negative),
+    round(s.tone_polarity),
+    round(s.target_tone),
+    s.topic,
+    round(s.topic_confidence),
+    s.topic_basis,
+    s.topic_coded,
+    a.url,
+  ];
+}
+
+/** The topic columns: codebook order first, then labels only a classifier used. */
+function topicOrder(ctx: StageContext, seen: Set<string>): string[] {
+  let keys: string[] = [];
+  try {
+    keys = Object.keys(loadDictionary(resolveConfigPath(ctx.configDir, ctx.config.tag.codebook)));
+  } catch {
+    keys = [];
+  }
+  const extra = [...seen].filter((k) => !keys.includes(k)).sort();
+  return [...keys.filter((k) => seen.has(k) || extra.length === 0), ...extra];
+}
+
+/** Joins the stages' records into `articles.csv` and the municipality × period tables. */
+export async function runAggregate(ctx: StageContext): Promise<StageResult> {
+  const { aggregate } = ctx.config;
+  const dialect = dialects[ctx.config.output.csv_dialect];
+  const groups = new Map<string, GroupSums>();
+  const sources = new Map<string, SourceSums>();
+  const topicsSeen = new Set<string>();
+  const out = new AtomicFile(path.join(ctx.outDir, 'articles.csv'));
+  let n = 0;
+  let counted = 0;
+  try {
+    await out.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([ARTICLE_COLUMNS], dialect));
+    const files: [string, string, string] = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl'].map((f) =>
+      path.join(ctx.outDir, f),
+    ) as [string, string, string];
+    for await (const [a, t, s] of zipJsonl<[Article, ArticleTags, ArticleScores]>(files)) {
+      n += 1;
+      await out.write(formatCsvRows([articleRow(a, t, s)], dialect));
+      const src = a.source ?? '(unbekannt)';
+      const ss = sources.get(src) ?? { articles: 0, relevant: 0, first: null, last: null };
+      ss.articles += 1;
+      if (t.relevant) ss.relevant += 1;
+      if (a.date) {
+        if (ss.first === null || a.date < ss.first) ss.first = a.date;
+        if (ss.last === null || a.date > ss.last) ss.last = a.date;
+      }
+      sources.set(src, ss);
+      if (aggregate.relevant_only && !t.relevant) continue;
+      if (!aggregate.count_duplicates && a.duplicate_of !== null) continue;
+      counted += 1;
+      const key = `${a.municipality ?? NO_PLACE}\u0000${periodOf(a.date, aggregate.period)}`;
+      const g = groups.get(key) ?? emptyGroup();
+      addArticle(g, {
+        words: t.words,
+        tone: s.tone,
+        targetTone: s.target_tone,
+        label: s.tone_label,
+        topic: s.topic,
+      });
+      if (s.topic) topicsSeen.add(s.topic);
+      groups.set(key, g);
+    }
+    await out.commit();
+  } catch (error) {
+    out.abort();
+    throw error;
+  }
+  const topics = topicOrder(ctx, topicsSeen);
+  const keys = [...groups.keys()].sort();
+  const header = [
+    'municipality',
+    'period',
+    'articles',
+    'words',
+    'tone_mean',
+    'tone_ci_low',
+    'tone_ci_high',
+    'target_tone_mean',
+    'target_tone_ci_low',
+    'target_tone_ci_high',
+    'target_tone_articles',
+    'share_negative',
+    'share_neutral',
+    'share_positive',
+    ...topics.map((k) => `topic_${k}`),
+  ];
+  const rows: Cell[][] = [];
+  const longRows: Cell[][] = [];
+  for (const key of keys) {
+    const g = groups.get(key) as GroupSums;
+    const [municipality, period] = key.split('\u0000') as [string, string];
+    const tone = meanWithCi(g.tone);
+    const target = meanWithCi(g.targetTone);
+    const share = (x: number): number | null => round(g.articles > 0 ? x / g.articles : null);
+    rows.push([
+      municipality,
+      period,
+      g.articles,
+      g.words,
+      round(tone.mean),
+      round(tone.low),
+      round(tone.high),
+      round(target.mean),
+      round(target.low),
+      round(target.high),
+      g.targetTone.n,
+      share(g.labels.negative),
+      share(g.labels.neutral),
+      share(g.labels.positive),
+      ...topics.map((k) => share(g.topics[k] ?? 0)),
+    ]);
+    for (const k of topics)
+      longRows.push([municipality, period, k, g.topics[k] ?? 0, share(g.topics[k] ?? 0)]);
+  }
+  const sourceRows: Cell[][] = [...sources.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'de'))
+    .map(([name, s]) => [name, s.articles, s.first, s.last, s.relevant, round(s.relevant / s.articles)]);
+  writeFileAtomic(path.join(ctx.outDir, 'municipality_period.csv'), formatCsv(header, rows, dialect));
+  writeFileAtomic(
+    path.join(ctx.outDir, 'topics_by_municipality_period.csv'),
+    formatCsv(['municipality', 'period', 'topic', 'articles', 'share'], longRows, dialect),
+  );
+  writeFileAtomic(
+    path.join(ctx.outDir, 'sources.csv'),
+    formatCsv(
+      ['source', 'articles', 'first_date', 'last_date', 'relevant', 'share_relevant'],
+      sourceRows,
+      dialect,
+    ),
+  );
+  ctx.log.info(
+    `aggregate: ${counted} of ${n} articles counted in ${rows.length} municipality × period rows` +
+      ` (aggregate.relevant_only=${aggregate.relevant_only}, aggregate.count_duplicates=${aggregate.count_duplicates})`,
+  );
+  return { in: n, out: rows.length, rejected: 0, details: { counted } };
+}
+
+export const aggregateStage: StageDefinition = {
+  name: 'aggregate',
+  describe: 'writing the tables',
+  reads: ['articles.jsonl', 'tags.jsonl', 'scores.jsonl'],
+  writes: ['articles.csv', 'municipality_period.csv', 'topics_by_municipality_period.csv', 'sources.csv'],
+  configPart: (config: Config) => ({
+    aggregate: config.aggregate,
+    output: config.output,
+    codebook: config.tag.codebook,
+  }),
+  dataFiles: (ctx) => [resolveConfigPath(ctx.configDir, ctx.config.tag.codebook)],
+  run: runAggregate,
+};

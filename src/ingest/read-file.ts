@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import type { ColumnMap } from '../config/schema.js';
+import { extractPublicationDate, parseDateText } from './dates/index.js';
+import { decodeBytes, sniffFileType } from './decode.js';
+import type { RawRecord } from './formats/index.js';
+import { isNexisExport, parseDelimited, parseJsonl, parseNexis, parseTxt } from './formats/index.js';
+import { extractMainText } from './html/main-text.js';
+import { readPageMetadata } from './html/metadata.js';
+
+/** An article as read from one input, before ids, duplicates and municipality are decided. */
+export interface DraftArticle {
+  record: number | null;
+  inputId: string | null;
+  title: string;
+  date: string | null;
+  date_basis: string | null;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  municipalityField: string | null;
+  text: string;
+  encoding: string | null;
+}
+
+export interface ReadResult {
+  drafts: DraftArticle[];
+  rejections: Array<{ record: number | null; reason: string }>;
+}
+
+export interface ReadOptions {
+  columns: ColumnMap;
+  delimiter: ',' | ';' | '\t' | 'auto';
+}
+
+type InputKind = 'html' | 'delimited' | 'tsv' | 'jsonl' | 'txt';
+
+const KINDS: Record<string, InputKind> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.shtml': 'html',
+  '.csv': 'delimited',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.txt': 'txt',
+};
+
+/** Which reader handles a file name, or null for unsupported types. */
+export function inputKind(file: string): InputKind | null {
+  return KINDS[path.extname(file).toLowerCase()] ?? null;
+}
+
+const clean = (s: string | undefined | null): string | null => {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+};
+
+function fromRecord(raw: RawRecord, encoding: string): DraftArticle {
+  const f = raw.fields;
+  const dateText = clean(f.date);
+  const date = dateText ? parseDateText(dateText) : null;
+  return {
+    record: raw.record,
+    inputId: clean(f.id),
+    title: clean(f.title) ?? '',
+    date,
+    date_basis: date ? 'metadata' : null,
+    source: clean(f.source),
+    url: clean(f.url),
+    author: clean(f.author),
+    municipalityField: clean(f.municipality),
+    text: (f.text ?? '').trim(),
+    encoding,
+  };
+}
+
+/** Host name of a URL, as a last resort for the outlet. */
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+function readHtml(html: string, encoding: string): DraftArticle {
+  const $ = cheerio.load(html);
+  const metadata = readPageMetadata($);
+  const dated = extractPublicationDate($, { url: metadata.url, metadata });
+  const main = extractMainText($, {
+    url: metadata.url,
+    jsonLdBody: metadata.articleBody,
+    jsonLdHeadline: metadata.headline,
+  });
+  return {
+    record: null,
+    inputId: null,
+    title: main.title || metadata.headline || '',
+    date: dated.date,
+    date_basis: dated.date ? dated.basis : null,
+    source: metadata.siteName ?? hostOf(metadata.url),
+    url: metadata.url,
+    author: metadata.author,
+    municipalityField: null,
+    text: main.text.trim(),
+    encoding,
+  };
+}
+
+/**
+ * Reads one corpus file into draft articles and rejections. Never throws for bad content: every
+ * problem becomes a rejection with a reason.
+ */
+export function readInputFile(abs: string, opts: ReadOptions): ReadResult {
+  const kind = inputKind(abs);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (error) {
+    return {
+      drafts: [],
+      rejections: [{ record: null, reason: `cannot read file: ${(error as Error).message}` }],
+    };
+  }
+  if (kind === null) {
+    const sniffed = sniffFileType(bytes);
+    const ext = path.extname(abs).toLowerCase() || '(no extension)';
+    const what = sniffed ? ` (${sniffed})` : '';
+    return {
+      drafts: [],
+      rejections: [
+        {
+          record: null,
+          reason: `unsupported file type ${ext}${what}: expected .html, .htm, .csv, .tsv, .jsonl or .txt`,
+        },
+      ],
+    };
+  }
+  if (bytes.length === 0) return { drafts: [], rejections: [{ record: null, reason: 'empty file' }] };
+  const decoded = decodeBytes(bytes, { kind: kind === 'html' ? 'html' : 'text' });
+  if (!decoded.ok) return { drafts: [], rejections: [{ record: null, reason: decoded.reason }] };
+  const { text, encoding } = decoded;
+  switch (kind) {
+    case 'html':
+      return { drafts: [readHtml(text, encoding)], rejections: [] };
+    case 'delimited':
+    case 'tsv': {
+      const parsed = parseDelimited(text, {
+        delimiter: kind === 'tsv' ? '\t' : opts.delimiter,
+        columns: opts.columns,
+      });
+      return { drafts: parsed.records.map((r) => fromRecord(r, encoding)), rejections: parsed.rejections };
+    }
+    case 'jsonl': {
+      const parsed = parseJsonl(text, { columns: opts.columns });
+      return { drafts: parsed.records.map((r) => fromRecord(r, encoding)), rejections: parsed.rejections };
+    }
+    case 'txt': {
+      const parsed = isNexisExport(text) ? parseNexis(text) : parseTxt(text);
+      return { drafts: parsed.records.map((r) => fromRecord(r, encoding)), rejections: parsed.rejections };
+    }
+  }
+}

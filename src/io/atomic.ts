@@ -1,0 +1,60 @@
+import { once } from 'node:events';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Writes a file under a temporary name in the same folder and renames it into place when done, so a
+ * crash never leaves half a file under the real name.
+ */
+export class AtomicFile {
+  readonly tempPath: string;
+  private readonly stream: WriteStream;
+  private failed: Error | null = null;
+
+  constructor(readonly finalPath: string) {
+    this.tempPath = path.join(
+      path.dirname(finalPath),
+      `.${path.basename(finalPath)}.${process.pid}.${Date.now().toString(36)}.tmp`,
+    );
+    this.stream = createWriteStream(this.tempPath);
+    this.stream.on('error', (error) => {
+      this.failed = error;
+    });
+  }
+
+  /** Writes a chunk, waiting when the stream's buffer is full. */
+  async write(chunk: string | Buffer): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  /** Closes the temporary file and renames it to the final name. */
+  async commit(): Promise<void> {
+    this.stream.end();
+    await once(this.stream, 'finish');
+    if (this.failed) throw this.failed;
+    renameSync(this.tempPath, this.finalPath);
+  }
+
+  /** Closes and removes the temporary file. */
+  abort(): void {
+    this.stream.destroy();
+    rmSync(this.tempPath, { force: true });
+  }
+}
+
+/** Opens several atomic files; commits all or aborts all. */
+export async function withAtomicFiles<T>(
+  paths: string[],
+  body: (files: AtomicFile[]) => Promise<T>,
+): Promise<T> {
+  const files = paths.map((p) => new AtomicFile(p));
+  try {
+    const result = await body(files);
+    for (const f of files) await f.commit();
+    return result;
+  } catch (error) {
+    for (const f of files) f.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import { hashText, stableJson } from '../io/hash.js';
+import { version } from '../version.js';
+import { corpusFingerprint, stageFingerprint } from './fingerprint.js';
+import type { Logger } from './log.js';
+import {
+  type StageContext,
+  type StageDefinition,
+  type StageName,
+  type StageResult,
+  stageOrder,
+} from './stage.js';
+import { stages } from './stages.js';
+
+export interface RunOptions {
+  corpusDir: string;
+  outDir: string;
+  config: Config;
+  configDir: string;
+  codingsFile: string | null;
+  force: boolean;
+  log: Logger;
+}
+
+interface StageState {
+  fingerprint: string;
+  finished: string;
+  seconds: number;
+  result: StageResult;
+}
+
+interface RunState {
+  stages: Partial<Record<StageName, StageState>>;
+}
+
+/** What happened to one stage in a run. */
+export interface StageOutcome {
+  stage: StageName;
+  status: 'ran' | 'skipped';
+  seconds: number;
+  result: StageResult;
+}
+
+/** Raised when a stage cannot run because an earlier stage's output is missing. */
+export class MissingInputError extends Error {
+  override name = 'MissingInputError';
+}
+
+const stateFile = (outDir: string): string => path.join(outDir, '.lokalpresse', 'state.json');
+
+function readState(outDir: string): RunState {
+  try {
+    return JSON.parse(readFileSync(stateFile(outDir), 'utf8')) as RunState;
+  } catch {
+    return { stages: {} };
+  }
+}
+
+function writeJsonAtomic(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(temp, file);
+}
+
+/** The stage that writes a given output file. */
+function producerOf(file: string): StageDefinition | undefined {
+  return stageOrder.map((n) => stages[n]).find((s) => s.writes.includes(file));
+}
+
+function context(opts: RunOptions): StageContext {
+  return {
+    corpusDir: opts.corpusDir,
+    outDir: opts.outDir,
+    config: opts.config,
+    configDir: opts.configDir,
+    codingsFile: opts.codingsFile,
+    log: opts.log,
+  };
+}
+
+/**
+ * Runs the named stages in pipeline order. A stage whose inputs, config part and data files are
+ * unchanged since its last run is skipped (unless `force`); a stage that ran makes every later
+ * stage in the same call re-check its inputs, which then differ.
+ */
+export async function runStages(names: StageName[], opts: RunOptions): Promise<StageOutcome[]> {
+  const ctx = context(opts);
+  mkdirSync(opts.outDir, { recursive: true });
+  const state = readState(opts.outDir);
+  const outcomes: StageOutcome[] = [];
+  const ordered = stageOrder.filter((n) => names.includes(n));
+  for (const name of ordered) {
+    const stage = stages[name];
+    for (const input of stage.reads) {
+      if (!existsSync(path.join(opts.outDir, input))) {
+        const producer = producerOf(input);
+        throw new MissingInputError(
+          `${name}: ${path.join(opts.outDir, input)} is missing; run \`lokalpresse ${producer?.name ?? 'run'}\` first (or \`lokalpresse run\`).`,
+        );
+      }
+    }
+    if (stage.readsCorpus && !existsSync(opts.corpusDir)) {
+      throw new MissingInputError(`${name}: corpus folder ${opts.corpusDir} does not exist.`);
+    }
+    const fingerprint = await stageFingerprint({
+      version,
+      config: stage.configPart(opts.config),
+      dataFiles: stage.dataFiles(ctx),
+      inputFiles: stage.reads.map((f) => path.join(opts.outDir, f)),
+      corpus: stage.readsCorpus
+        ? `${path.resolve(opts.corpusDir)}:${corpusFingerprint(opts.corpusDir)}`
+        : null,
+    });
+    const previous = state.stages[name];
+    const outputsPresent = stage.writes.every((f) => existsSync(path.join(opts.outDir, f)));
+    if (!opts.force && previous && previous.fingerprint === fingerprint && outputsPresent) {
+      opts.log.info(`${name}: up to date, skipped (inputs and settings unchanged; --force runs it anyway)`);
+      outcomes.push({ stage: name, status: 'skipped', seconds: 0, result: previous.result });
+      continue;
+    }
+    opts.log.info(`${name}: ${stage.describe} …`);
+    const started = process.hrtime.bigint();
+    const result = await stage.run(ctx);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    state.stages[name] = { fingerprint, finished: new Date().toISOString(), seconds, result };
+    writeJsonAtomic(stateFile(opts.outDir), state);
+    const rejected = result.rejected > 0 ? `, ${result.rejected} rejected` : '';
+    opts.log.info(`${name}: done in ${seconds.toFixed(2)} s (${result.in} in, ${result.out} out${rejected})`);
+    outcomes.push({ stage: name, status: 'ran', seconds, result });
+  }
+  writeRunJson(opts, state, outcomes);
+  return outcomes;
+}
+
+/** `run.json`: versions, config hash, per-stage time and counts. */
+function writeRunJson(opts: RunOptions, state: RunState, outcomes: StageOutcome[]): void {
+  const file = path.join(opts.outDir, 'run.json');
+  const stagesJson: Record<string, unknown> = {};
+  for (const name of stageOrder) {
+    const s = state.stages[name];
+    if (!s) continue;
+    const now = outcomes.find((o) => o.stage === name);
+    stagesJson[name] = {
+      status: now ? now.status : 'not requested',
+      last_run: s.finished,
+      seconds: s.seconds,
+      in: s.result.in,
+      out: s.result.out,
+      rejected: s.result.rejected,
+      ...(s.result.details ? { details: s.result.details } : {}),
+    };
+  }
+  writeJsonAtomic(file, {
+    lokalpresse: version,
+    node: process.version,
+    written: new Date().toISOString(),
+    corpus: path.resolve(opts.corpusDir),
+    config_hash: hashText(stableJson(opts.config)).slice(0, 16),
+    config: opts.config,
+    codings: opts.codingsFile,
+    stages: stagesJson,
+  });
+}

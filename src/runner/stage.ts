@@ -1,0 +1,47 @@
+import type { Config } from '../config/schema.js';
+import type { Logger } from './log.js';
+
+export type StageName = 'ingest' | 'tokenize' | 'tag' | 'score' | 'aggregate';
+
+export const stageOrder: StageName[] = ['ingest', 'tokenize', 'tag', 'score', 'aggregate'];
+
+/** What every stage gets from the runner. */
+export interface StageContext {
+  corpusDir: string;
+  outDir: string;
+  config: Config;
+  /** Folder of the config file: relative paths in the config resolve against it. */
+  configDir: string;
+  /** Hand-coded sample (`id,topic[,tone]`), or null. */
+  codingsFile: string | null;
+  log: Logger;
+}
+
+/** Counts a stage reports; `in = out + rejected` for ingest, `in = out` for the others. */
+export interface StageResult {
+  in: number;
+  out: number;
+  rejected: number;
+  /** Extra facts for run.json (e.g. cross-validation figures). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A stage is a function from declared inputs to declared outputs. The runner hashes the inputs, the
+ * config sections and the data files a stage names, and skips the stage when none changed.
+ */
+export interface StageDefinition {
+  name: StageName;
+  describe: string;
+  /** Files in the output dir written by earlier stages. */
+  reads: string[];
+  /** Files in the output dir this stage writes. */
+  writes: string[];
+  /** The parts of the config the stage's result depends on. */
+  configPart(config: Config): unknown;
+  /** Data files (dictionaries, lexicons, codings) the stage's result depends on, absolute paths. */
+  dataFiles(ctx: StageContext): string[];
+  /** Whether the stage reads the corpus dir (only ingest). */
+  readsCorpus?: boolean;
+  run(ctx: StageContext): Promise<StageResult>;
+}

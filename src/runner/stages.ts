@@ -1,0 +1,15 @@
+import { aggregateStage } from '../aggregate/stage.js';
+import { ingestStage } from '../ingest/stage.js';
+import { scoreStage } from '../score/stage.js';
+import { tagStage } from '../tag/stage.js';
+import { tokenizeStage } from '../tokenize/stage.js';
+import type { StageDefinition, StageName } from './stage.js';
+
+/** Every stage of the pipeline by name. */
+export const stages: Record<StageName, StageDefinition> = {
+  ingest: ingestStage,
+  tokenize: tokenizeStage,
+  tag: tagStage,
+  score: scoreStage,
+  aggregate: aggregateStage,
+};
