@@ -1,0 +1,110 @@
+/**
+ * Main text and headline of a saved web page. A cheap main path takes the best semantic or
+ * conventionally named article container, prunes furniture inside it and keeps its text blocks;
+ * when that looks wrong (too little text, mostly links) a text-density search over the pruned page
+ * runs, and Mozilla Readability is the last resort.
+ */
+import type { CheerioAPI } from 'cheerio';
+import { type Block, blockChars, collectBlocks, filterBlocks, joinBlocks } from './blocks.js';
+import { densityRoots } from './density.js';
+import { type DomElement, type DomNode, textStats } from './dom.js';
+import { pruneBoilerplate, pruneJunk } from './prune.js';
+import { readabilityExtract } from './readability-fallback.js';
+import { elementText, firstHeading, pickTitle } from './title.js';
+import { extractionVocabulary } from './vocabulary.js';
+
+export interface MainText {
+  title: string;
+  text: string;
+  /** Which path produced the text: 'article', 'density', 'readability', 'json-ld' or 'none'. */
+  method: string;
+}
+
+export interface MainTextOptions {
+  url?: string | null;
+  /** `articleBody` from the page's JSON-LD, when the metadata step found one. */
+  jsonLdBody?: string | null;
+  /** `headline` from the page's JSON-LD. */
+  jsonLdHeadline?: string | null;
+}
+
+/** A container must carry this much non-link text to be taken. */
+const MIN_CONTAINER_CHARS = 250;
+/** Main-path text shorter than this triggers the density path. */
+const MIN_TEXT_CHARS = 500;
+/** Text shorter than this after the density path triggers Readability. */
+const MIN_FALLBACK_CHARS = 200;
+
+function nonLinkChars(n: DomNode): number {
+  const s = textStats(n);
+  return s.chars - s.linkChars;
+}
+
+/** The best element of the first selector group that carries enough text. */
+function findContainer($: CheerioAPI, groups: readonly (readonly string[])[]): DomElement | null {
+  for (const group of groups) {
+    let best: DomElement | null = null;
+    let bestChars = 0;
+    for (const el of $(group.join(',')).toArray()) {
+      const n = el as unknown as DomElement;
+      const c = nonLinkChars(n);
+      if (c > bestChars) {
+        best = n;
+        bestChars = c;
+      }
+    }
+    if (best && bestChars >= MIN_CONTAINER_CHARS) return best;
+  }
+  return null;
+}
+
+export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): MainText {
+  const vocab = extractionVocabulary();
+  const root = $.root()[0] as unknown as DomNode;
+  const body = ($('body')[0] as unknown as DomNode | undefined) ?? root;
+  pruneJunk(root, vocab);
+
+  const container = findContainer($, vocab.containerGroups);
+  const heading = container ? firstHeading(container) : null;
+  const title = pickTitle($, {
+    articleHeading: heading ? elementText(heading) : null,
+    jsonLdHeadline: opts.jsonLdHeadline ?? null,
+  });
+
+  let blocks: Block[] = [];
+  let method = 'none';
+  if (container) {
+    pruneBoilerplate(container, vocab);
+    blocks = filterBlocks(collectBlocks([container]), vocab, { title });
+    method = 'article';
+  }
+
+  if (blockChars(blocks) < MIN_TEXT_CHARS) {
+    pruneBoilerplate(body, vocab);
+    const roots = densityRoots(body);
+    if (roots.length > 0) {
+      const alt = filterBlocks(collectBlocks(roots), vocab, { title });
+      if (blockChars(alt) > blockChars(blocks)) {
+        blocks = alt;
+        method = 'density';
+      }
+    }
+  }
+
+  let text = joinBlocks(blocks);
+  if (blockChars(blocks) < MIN_FALLBACK_CHARS) {
+    const r = readabilityExtract($.html());
+    const alt = r ? r.paragraphs.join('\n\n') : '';
+    if (alt.replace(/\s+/g, '').length > blockChars(blocks)) {
+      text = alt;
+      method = 'readability';
+    }
+  }
+
+  const jsonLd = (opts.jsonLdBody ?? '').trim();
+  if (jsonLd && jsonLd.replace(/\s+/g, '').length > 2 * text.replace(/\s+/g, '').length) {
+    text = jsonLd;
+    method = 'json-ld';
+  }
+  return { title, text, method };
+}

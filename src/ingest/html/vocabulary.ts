@@ -1,0 +1,150 @@
+/**
+ * Loads the extraction vocabularies (boilerplate markers, container selectors, furniture phrases)
+ * from `data/extraction/*.json` once and compiles them into sets and regular expressions.
+ */
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../paths.js';
+import type { DomElement } from './dom.js';
+
+interface MarkerList {
+  substrings: string[];
+  words: string[];
+}
+
+interface BoilerplateFile {
+  dropTags: string[];
+  furnitureTags: string[];
+  roles: string[];
+  softMaxChars: number;
+  softMaxLinkDensity: number;
+  hard: MarkerList;
+  soft: MarkerList;
+}
+
+export interface Markers {
+  substrings: readonly string[];
+  words: ReadonlySet<string>;
+}
+
+interface SelectorsFile {
+  containers: string[][];
+}
+
+interface PhrasesFile {
+  maxChars: number;
+  shortMaxChars: number;
+  containsMaxChars: number;
+  blockStarts: string[];
+  shortBlockStarts: string[];
+  blockContains: string[];
+}
+
+export interface ExtractionVocabulary {
+  dropTags: ReadonlySet<string>;
+  furnitureTags: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+  hard: Markers;
+  soft: Markers;
+  softMaxChars: number;
+  softMaxLinkDensity: number;
+  /** Container selector groups, most specific first. */
+  containers: readonly string[];
+  containerGroups: readonly (readonly string[])[];
+  phrases: {
+    maxChars: number;
+    shortMaxChars: number;
+    containsMaxChars: number;
+    starts: RegExp | null;
+    shortStarts: RegExp | null;
+    contains: RegExp | null;
+  };
+}
+
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(dataPath('extraction', name), 'utf8')) as T;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One case-insensitive regex for a phrase list; a phrase ending in a letter must end at a word boundary. */
+function phraseRegex(phrases: string[], anchored: boolean): RegExp | null {
+  if (phrases.length === 0) return null;
+  const alts = phrases.map((p) => `${escapeRegExp(p)}${/\p{L}$/u.test(p) ? '(?![\\p{L}\\p{N}])' : ''}`);
+  return new RegExp(`${anchored ? '^' : ''}(?:${alts.join('|')})`, 'iu');
+}
+
+function compileMarkers(m: MarkerList): Markers {
+  return {
+    substrings: m.substrings.map((x) => x.toLowerCase()),
+    words: new Set(m.words.map((x) => x.toLowerCase())),
+  };
+}
+
+let cached: ExtractionVocabulary | null = null;
+
+export function extractionVocabulary(): ExtractionVocabulary {
+  if (cached) return cached;
+  const b = readJson<BoilerplateFile>('boilerplate.json');
+  const s = readJson<SelectorsFile>('selectors.json');
+  const p = readJson<PhrasesFile>('phrases.json');
+  cached = {
+    dropTags: new Set(b.dropTags),
+    furnitureTags: new Set(b.furnitureTags),
+    roles: new Set(b.roles),
+    hard: compileMarkers(b.hard),
+    soft: compileMarkers(b.soft),
+    softMaxChars: b.softMaxChars,
+    softMaxLinkDensity: b.softMaxLinkDensity,
+    containers: s.containers.flat(),
+    containerGroups: s.containers,
+    phrases: {
+      maxChars: p.maxChars,
+      shortMaxChars: p.shortMaxChars,
+      containsMaxChars: p.containsMaxChars,
+      starts: phraseRegex(p.blockStarts, true),
+      shortStarts: phraseRegex(p.shortBlockStarts, true),
+      contains: phraseRegex(p.blockContains, false),
+    },
+  };
+  return cached;
+}
+
+const TEXT_LEVEL = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'blockquote', 'pre']);
+
+/**
+ * Which marker list, if any, the class or id of an element hits. Text-level elements (paragraphs,
+ * headings) are only tested against substrings: their ids are often slugs of their own words.
+ */
+export function boilerplateMarker(el: DomElement, vocab: ExtractionVocabulary): 'hard' | 'soft' | null {
+  const cls = el.attribs.class ?? '';
+  const id = el.attribs.id ?? '';
+  if (!cls && !id) return null;
+  const raw = `${cls} ${id}`;
+  const lower = raw.toLowerCase();
+  for (const sub of vocab.hard.substrings) if (lower.includes(sub)) return 'hard';
+  for (const sub of vocab.soft.substrings) if (lower.includes(sub)) return 'soft';
+  if (TEXT_LEVEL.has(el.name)) return null;
+  // Split camelCase before lower-casing so `shareButtons` yields `share`.
+  const parts = raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/);
+  let soft = false;
+  for (const part of parts) {
+    if (!part) continue;
+    if (vocab.hard.words.has(part)) return 'hard';
+    if (vocab.soft.words.has(part)) soft = true;
+  }
+  return soft ? 'soft' : null;
+}
+
+/** True when the text of a block is page furniture by its wording. */
+export function isFurniturePhrase(text: string, chars: number, vocab: ExtractionVocabulary): boolean {
+  const ph = vocab.phrases;
+  if (chars <= ph.shortMaxChars && ph.shortStarts?.test(text)) return true;
+  if (chars <= ph.maxChars && ph.starts?.test(text)) return true;
+  if (chars <= ph.containsMaxChars && ph.contains?.test(text)) return true;
+  return false;
+}
