@@ -1,0 +1,176 @@
+import type { Cell } from '../io/csv.js';
+import type { Token } from '../records.js';
+
+export const KEYNESS_COLUMNS = [
+  'municipality',
+  'term',
+  'count',
+  'count_rest',
+  'per_10k',
+  'per_10k_rest',
+  'g2',
+  'log_ratio',
+  'p_value',
+];
+
+/** Municipality used for articles without one; the same words the aggregate tables use. */
+const NO_PLACE = '(ohne Ort)';
+
+/** Frequency used in place of zero in the log ratio (Hardie's correction). */
+const ZERO_CORRECTION = 0.5;
+
+/** Significance level: only terms over-used at p below this are reported. */
+const ALPHA = 0.01;
+
+/** Term counts of one municipality and the number of word tokens they are counted against. */
+export interface TermCounts {
+  words: number;
+  terms: Map<string, number>;
+}
+
+/** A term counts when it is a word, not a stopword, has no digits and at least three letters. */
+export function isKeynessTerm(t: Token): boolean {
+  if (!t.word || t.stop) return false;
+  if (/\p{N}/u.test(t.norm)) return false;
+  return [...t.norm].length >= 3;
+}
+
+/** x·ln(x/e) with 0·ln 0 = 0. */
+const term = (observed: number, expected: number): number =>
+  observed > 0 ? observed * Math.log(observed / expected) : 0;
+
+/**
+ * Dunning's log-likelihood G² of a 2×2 table: `a` of `c` tokens in the target corpus against `b`
+ * of `d` tokens in the reference corpus. Signed: negative when the target uses the term less.
+ */
+export function logLikelihood(a: number, c: number, b: number, d: number): number {
+  const n = c + d;
+  if (n === 0 || c === 0 || d === 0) return 0;
+  const k = a + b;
+  const e11 = (c * k) / n;
+  const e12 = (d * k) / n;
+  const e21 = (c * (n - k)) / n;
+  const e22 = (d * (n - k)) / n;
+  const g2 = 2 * (term(a, e11) + term(b, e12) + term(c - a, e21) + term(d - b, e22));
+  const sign = a / c >= b / d ? 1 : -1;
+  return sign * Math.max(0, g2);
+}
+
+/** Hardie's Log Ratio: log2 of the ratio of relative frequencies, zero counts replaced by 0.5. */
+export function logRatio(a: number, c: number, b: number, d: number): number {
+  const fa = (a === 0 ? ZERO_CORRECTION : a) / c;
+  const fb = (b === 0 ? ZERO_CORRECTION : b) / d;
+  return Math.log2(fa / fb);
+}
+
+/** Complementary error function: power series below 2, continued fraction above. */
+export function erfc(x: number): number {
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 2) {
+    // erf(x) = 2/√π Σ (-1)^n x^(2n+1) / (n! (2n+1))
+    let sum = 0;
+    let power = x;
+    for (let n = 0; n < 60; n++) {
+      const piece = power / (2 * n + 1);
+      sum += piece;
+      if (Math.abs(piece) < 1e-17 * Math.abs(sum)) break;
+      power *= (-x * x) / (n + 1);
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  // erfc(x) = e^(-x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated from the tail.
+  let f = x;
+  for (let k = 80; k >= 1; k--) f = x + k / 2 / f;
+  return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
+}
+
+/** Upper tail of the chi-square distribution with one degree of freedom. */
+export function chiSquare1P(statistic: number): number {
+  if (!(statistic > 0)) return 1;
+  return erfc(Math.sqrt(statistic / 2));
+}
+
+export interface Keyness {
+  /** Counts the terms of one article. */
+  add(municipality: string | null, sentences: Token[][]): void;
+  /** Adds another accumulator's counts (sharded runs combine to the same table). */
+  merge(other: { counts(): Map<string, TermCounts> }): void;
+  counts(): Map<string, TermCounts>;
+  /**
+   * Over-represented terms per municipality against all other municipalities together: count at
+   * least `minCount` (default 5), p < 0.01, the `top` (default 30) largest G² per municipality.
+   */
+  rows(opts?: { minCount?: number; top?: number }): Cell[][];
+}
+
+const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Keyness of terms in each municipality against the rest; memory is one term map per municipality. */
+export function createKeyness(): Keyness {
+  const byPlace = new Map<string, TermCounts>();
+  const countsOf = (m: string): TermCounts => {
+    let c = byPlace.get(m);
+    if (!c) {
+      c = { words: 0, terms: new Map() };
+      byPlace.set(m, c);
+    }
+    return c;
+  };
+  return {
+    add(municipality, sentences) {
+      const c = countsOf(municipality ?? NO_PLACE);
+      for (const sentence of sentences)
+        for (const t of sentence) {
+          if (!t.word) continue;
+          c.words += 1;
+          if (isKeynessTerm(t)) c.terms.set(t.norm, (c.terms.get(t.norm) ?? 0) + 1);
+        }
+    },
+    merge(other) {
+      for (const [m, o] of other.counts()) {
+        const c = countsOf(m);
+        c.words += o.words;
+        for (const [t, n] of o.terms) c.terms.set(t, (c.terms.get(t) ?? 0) + n);
+      }
+    },
+    counts: () => byPlace,
+    rows(opts = {}) {
+      const minCount = opts.minCount ?? 5;
+      const top = opts.top ?? 30;
+      const totalWords = [...byPlace.values()].reduce((s, c) => s + c.words, 0);
+      const totals = new Map<string, number>();
+      for (const c of byPlace.values()) for (const [t, n] of c.terms) totals.set(t, (totals.get(t) ?? 0) + n);
+      const rows: Cell[][] = [];
+      const places = [...byPlace.keys()].sort((a, b) => a.localeCompare(b, 'de') || (a < b ? -1 : 1));
+      for (const m of places) {
+        const c = byPlace.get(m) as TermCounts;
+        const restWords = totalWords - c.words;
+        if (c.words === 0 || restWords === 0) continue;
+        const found: Array<{ term: string; a: number; b: number; g2: number; lr: number; p: number }> = [];
+        for (const [t, a] of c.terms) {
+          if (a < minCount) continue;
+          const b = (totals.get(t) ?? 0) - a;
+          if (a / c.words <= b / restWords) continue;
+          const g2 = logLikelihood(a, c.words, b, restWords);
+          const p = chiSquare1P(g2);
+          if (p >= ALPHA) continue;
+          found.push({ term: t, a, b, g2, lr: logRatio(a, c.words, b, restWords), p });
+        }
+        found.sort((x, y) => y.g2 - x.g2 || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+        for (const f of found.slice(0, top))
+          rows.push([
+            m,
+            f.term,
+            f.a,
+            f.b,
+            round((f.a / c.words) * 10_000, 2),
+            round((f.b / restWords) * 10_000, 2),
+            round(f.g2, 3),
+            round(f.lr, 3),
+            f.p,
+          ]);
+      }
+      return rows;
+    },
+  };
+}
