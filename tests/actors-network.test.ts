@@ -61,7 +61,9 @@ describe('actor network', () => {
     for (const [m, a] of articles) whole.add(m, a);
     const left = createActorNetwork();
     const right = createActorNetwork();
-    articles.forEach(([m, a], i) => (i % 2 === 0 ? left : right).add(m, a));
+    articles.forEach(([m, a], i) => {
+      (i % 2 === 0 ? left : right).add(m, a);
+    });
     left.merge(right);
     expect(left.nodes()).toEqual(whole.nodes());
     expect(left.edges()).toEqual(whole.edges());
