@@ -7,7 +7,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { type Block, blockChars, collectBlocks, filterBlocks, joinBlocks } from './blocks.js';
 import { densityRoots } from './density.js';
-import { type DomElement, type DomNode, textStats } from './dom.js';
+import { contains, type DomElement, type DomNode, textStats } from './dom.js';
 import { pruneBoilerplate, pruneJunk } from './prune.js';
 import { readabilityExtract } from './readability-fallback.js';
 import { elementText, firstHeading, pickTitle } from './title.js';
@@ -35,27 +35,36 @@ const MIN_TEXT_CHARS = 500;
 /** Text shorter than this after the density path triggers Readability. */
 const MIN_FALLBACK_CHARS = 200;
 
-function nonLinkChars(n: DomNode): number {
-  const s = textStats(n);
-  return s.chars - s.linkChars;
-}
+/** Other matches of the winning group are merged when they carry this share of the best one's text. */
+const MERGE_SHARE = 0.2;
+const MERGE_MIN_CHARS = 100;
 
-/** The best element of the first selector group that carries enough text. */
-function findContainer($: CheerioAPI, groups: readonly (readonly string[])[]): DomElement | null {
+/**
+ * The article container(s): the best element of the first selector group that carries enough
+ * text, together with the other matches of that group that carry a fair share of it (articles
+ * split into several body parts). Nested matches count once, as their outermost element.
+ */
+function findContainers($: CheerioAPI, groups: readonly (readonly string[])[]): DomElement[] {
   for (const group of groups) {
-    let best: DomElement | null = null;
-    let bestChars = 0;
-    for (const el of $(group.join(',')).toArray()) {
-      const n = el as unknown as DomElement;
-      const c = nonLinkChars(n);
-      if (c > bestChars) {
-        best = n;
-        bestChars = c;
-      }
-    }
-    if (best && bestChars >= MIN_CONTAINER_CHARS) return best;
+    const matches = $(group.join(',')).toArray() as unknown as DomElement[];
+    if (matches.length === 0) continue;
+    const outer = matches.filter((m) => !matches.some((o) => o !== m && contains(o, m)));
+    const sized = outer.map((el) => {
+      const s = textStats(el);
+      return { el, nonLink: s.chars - s.linkChars, chars: s.chars };
+    });
+    let best = 0;
+    for (const x of sized) best = Math.max(best, x.nonLink);
+    if (best < MIN_CONTAINER_CHARS) continue;
+    return sized
+      .filter(
+        (x) =>
+          x.nonLink === best ||
+          (x.nonLink >= Math.max(MERGE_MIN_CHARS, MERGE_SHARE * best) && x.nonLink > 0.7 * x.chars),
+      )
+      .map((x) => x.el);
   }
-  return null;
+  return [];
 }
 
 export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): MainText {
@@ -64,8 +73,12 @@ export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): Main
   const body = ($('body')[0] as unknown as DomNode | undefined) ?? root;
   pruneJunk(root, vocab);
 
-  const container = findContainer($, vocab.containerGroups);
-  const heading = container ? firstHeading(container) : null;
+  const containers = findContainers($, vocab.containerGroups);
+  let heading: DomElement | null = null;
+  for (const c of containers) {
+    heading = firstHeading(c);
+    if (heading) break;
+  }
   const title = pickTitle($, {
     articleHeading: heading ? elementText(heading) : null,
     jsonLdHeadline: opts.jsonLdHeadline ?? null,
@@ -73,9 +86,9 @@ export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): Main
 
   let blocks: Block[] = [];
   let method = 'none';
-  if (container) {
-    pruneBoilerplate(container, vocab);
-    blocks = filterBlocks(collectBlocks([container]), vocab, { title });
+  if (containers.length > 0) {
+    for (const c of containers) pruneBoilerplate(c, vocab);
+    blocks = filterBlocks(collectBlocks(containers), vocab, { title });
     method = 'article';
   }
 

@@ -37,7 +37,8 @@ export function pruneJunk(root: DomNode, vocab: ExtractionVocabulary): void {
  * furniture but holds most of the text with few links is kept: markers on wrappers lie.
  */
 export function pruneBoilerplate(root: DomNode, vocab: ExtractionVocabulary): void {
-  const total = textStats(root).chars;
+  const rootStats = textStats(root);
+  const total = rootStats.chars - rootStats.linkChars;
   const doomed: DomNode[] = [];
   const walk = (n: DomNode): void => {
     for (const c of childrenOf(n)) {
@@ -58,11 +59,28 @@ export function pruneBoilerplate(root: DomNode, vocab: ExtractionVocabulary): vo
 function isMinorRegion(el: DomElement, vocab: ExtractionVocabulary): boolean {
   const s = textStats(el);
   if (s.chars === 0) return true;
-  return s.chars - s.linkChars < vocab.softMaxChars || s.linkChars > vocab.softMaxLinkDensity * s.chars;
+  const minor =
+    s.chars - s.linkChars < vocab.softMaxChars || s.linkChars > vocab.softMaxLinkDensity * s.chars;
+  return minor && !holdsProse(el, vocab.proseMinChars);
 }
 
+/** True when `el` holds most of the non-link text of the pruned region (`total`). */
 function holdsMainText(el: DomElement, total: number): boolean {
   if (total === 0) return false;
   const s = textStats(el);
-  return s.chars > 0.4 * total && s.linkChars < 0.35 * s.chars;
+  return s.chars - s.linkChars > 0.5 * total;
+}
+
+/** True when some paragraph-like element below `el` has `minChars` of text with few links. */
+function holdsProse(el: DomElement, minChars: number): boolean {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'p' || c.name === 'blockquote' || c.name === 'pre') {
+      const s = textStats(c);
+      if (s.chars >= minChars && s.linkChars < 0.2 * s.chars) return true;
+    } else if (c.name !== 'a' && holdsProse(c, minChars)) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -19,6 +19,8 @@ interface BoilerplateFile {
   softMaxLinkDensity: number;
   hard: MarkerList;
   soft: MarkerList;
+  ignoreClassPrefixes: string[];
+  proseMinChars: number;
 }
 
 export interface Markers {
@@ -47,6 +49,8 @@ export interface ExtractionVocabulary {
   soft: Markers;
   softMaxChars: number;
   softMaxLinkDensity: number;
+  ignoreClassPrefixes: readonly string[];
+  proseMinChars: number;
   /** Container selector groups, most specific first. */
   containers: readonly string[];
   containerGroups: readonly (readonly string[])[];
@@ -97,6 +101,8 @@ export function extractionVocabulary(): ExtractionVocabulary {
     soft: compileMarkers(b.soft),
     softMaxChars: b.softMaxChars,
     softMaxLinkDensity: b.softMaxLinkDensity,
+    ignoreClassPrefixes: b.ignoreClassPrefixes.map((x) => x.toLowerCase()),
+    proseMinChars: b.proseMinChars,
     containers: s.containers.flat(),
     containerGroups: s.containers,
     phrases: {
@@ -111,6 +117,18 @@ export function extractionVocabulary(): ExtractionVocabulary {
   return cached;
 }
 
+/** Class tokens without CMS taxonomy tokens such as `tag-fluechtlinge` or `category-news`. */
+function dropIgnored(cls: string, prefixes: readonly string[]): string {
+  if (!cls) return cls;
+  return cls
+    .split(/\s+/)
+    .filter((t) => {
+      const l = t.toLowerCase();
+      return !prefixes.some((p) => l.startsWith(p));
+    })
+    .join(' ');
+}
+
 const TEXT_LEVEL = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'blockquote', 'pre']);
 
 /**
@@ -121,7 +139,7 @@ export function boilerplateMarker(el: DomElement, vocab: ExtractionVocabulary): 
   const cls = el.attribs.class ?? '';
   const id = el.attribs.id ?? '';
   if (!cls && !id) return null;
-  const raw = `${cls} ${id}`;
+  const raw = `${dropIgnored(cls, vocab.ignoreClassPrefixes)} ${id}`;
   const lower = raw.toLowerCase();
   for (const sub of vocab.hard.substrings) if (lower.includes(sub)) return 'hard';
   for (const sub of vocab.soft.substrings) if (lower.includes(sub)) return 'soft';
