@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createDuplicateFinder,
+  normalizeWords,
+  overlapFromJaccard,
+  rowsPerBand,
+} from '../src/ingest/duplicates.js';
+
+const agency = `Land stockt Mittel für Integrationskurse auf
+Düsseldorf (lnw) – Das Land Nordrhein-Westfalen stellt den Kommunen im kommenden Jahr zusätzlich 40 Millionen Euro für Sprach- und Integrationskurse zur Verfügung. Das teilte das Integrationsministerium am Dienstag in Düsseldorf mit. Mit dem Geld sollen vor allem Kurse für Frauen mit kleinen Kindern sowie Angebote am Abend für Berufstätige finanziert werden. Bisher warten nach Angaben des Ministeriums landesweit mehr als 12.000 Menschen auf einen Platz in einem Integrationskurs. Die Wartezeiten liegen in manchen Städten bei über sechs Monaten. Die kommunalen Spitzenverbände begrüßten die Entscheidung, forderten aber eine dauerhafte Finanzierung statt einmaliger Zahlungen. Die Städte müssten planen können, sagte ein Sprecher des Städtetags. Auch die Volkshochschulen, die einen großen Teil der Kurse anbieten, klagen seit Langem über fehlende Lehrkräfte. Viele Dozentinnen und Dozenten arbeiten auf Honorarbasis und wechseln in besser bezahlte Stellen an Schulen. Das Ministerium kündigte an, gemeinsam mit den Trägern über höhere Honorare zu sprechen. Die Opposition im Landtag kritisierte, das Geld komme zu spät und reiche nicht aus. Die Mittel sollen ab Januar über die Bezirksregierungen verteilt werden. Anträge können die Kommunen bis Ende November stellen.`;
+
+const newLead = agency
+  .replace(
+    'Land stockt Mittel für Integrationskurse auf',
+    'Mehr Geld für Sprachkurse: Auch Dortmund profitiert',
+  )
+  .replace(
+    'Düsseldorf (lnw) – Das Land Nordrhein-Westfalen stellt den Kommunen im kommenden Jahr',
+    'Gute Nachricht für die Städte im Land: Nordrhein-Westfalen stellt den Kommunen 2017',
+  );
+
+const closingLine = `${agency} In Dortmund sind derzeit rund 900 Menschen für einen Kurs angemeldet, teilte die Stadt am Mittwoch auf Anfrage mit.`;
+
+const reformatted = agency.replace(/–/g, '-').replace(/\. /g, '.\n\n').toUpperCase();
+
+const sameTopicA = `Neue Unterkunft in der Nordstadt
+Dortmund. Die Stadt Dortmund will in der ehemaligen Hauptschule an der Mallinckrodtstraße bis zu 200 Geflüchtete unterbringen. Das kündigte Sozialdezernentin Birgit Zoerner am Montag im Sozialausschuss an. Die Umbauarbeiten sollen im April beginnen und rund 1,2 Millionen Euro kosten. Anwohner hatten in den vergangenen Wochen Fragen zur Sicherheit und zur Betreuung gestellt. Die Stadt plant deshalb eine Informationsveranstaltung in der Aula der Schule. Ein Sicherheitsdienst soll rund um die Uhr vor Ort sein, Sozialarbeiter der Diakonie übernehmen die Betreuung. Die Bezirksvertretung Innenstadt-Nord stimmte den Plänen mit großer Mehrheit zu. Lediglich ein Vertreter enthielt sich.`;
+
+const sameTopicB = `Anwohner diskutieren über Flüchtlingsheim
+Dortmund. Rund 250 Menschen kamen am Donnerstagabend in die Aula der früheren Hauptschule in der Nordstadt, um sich über die geplante Unterkunft für Geflüchtete zu informieren. Sozialdezernentin Birgit Zoerner stellte sich den Fragen. Viele Nachbarn zeigten sich hilfsbereit und fragten, wie sie sich einbringen können. Einige äußerten aber auch Sorgen wegen des Lärms und der Parksituation. Die Diakonie, die die Betreuung übernimmt, sammelte am Ende über 60 Adressen von Freiwilligen. Ein Runder Tisch soll sich im Mai zum ersten Mal treffen. Die ersten Bewohner werden im Sommer erwartet, sobald die Umbauarbeiten abgeschlossen sind.`;
+
+describe('createDuplicateFinder', () => {
+  it('finds the same agency story under a new headline and first sentence', () => {
+    const f = createDuplicateFinder();
+    expect(f.check('lnw-1', agency)).toBeNull();
+    expect(f.check('ruhrnachrichten-7', newLead)).toBe('lnw-1');
+  });
+
+  it('finds the story with an added closing line, and with changed case and layout', () => {
+    const f = createDuplicateFinder();
+    expect(f.check('a', agency)).toBeNull();
+    expect(f.check('b', closingLine)).toBe('a');
+    expect(f.check('c', reformatted)).toBe('a');
+  });
+
+  it('points every later copy at the first copy', () => {
+    const f = createDuplicateFinder();
+    expect(f.check('first', newLead)).toBeNull();
+    expect(f.check('second', agency)).toBe('first');
+    expect(f.check('third', closingLine)).toBe('first');
+  });
+
+  it('keeps two different articles on the same topic and place apart', () => {
+    const f = createDuplicateFinder();
+    expect(f.check('a', sameTopicA)).toBeNull();
+    expect(f.check('b', sameTopicB)).toBeNull();
+    expect(f.check('c', agency)).toBeNull();
+    expect(f.check('d', sameTopicA)).toBe('a');
+  });
+
+  it('does not take a short notice quoted in a long report for a copy of it', () => {
+    const notice =
+      'Die Kleiderkammer an der Kirchstraße ist ab Montag wieder dienstags und donnerstags von 10 bis 12 Uhr geöffnet. Gesucht werden vor allem Winterjacken und Schuhe für Kinder.';
+    const f = createDuplicateFinder();
+    expect(f.check('report', `${sameTopicA} ${notice} ${sameTopicB}`)).toBeNull();
+    expect(f.check('notice', notice)).toBeNull();
+  });
+
+  it('honours a stricter threshold and is deterministic across instances', () => {
+    const strict = createDuplicateFinder({ threshold: 0.99 });
+    expect(strict.check('a', agency)).toBeNull();
+    expect(strict.check('b', newLead)).toBeNull();
+    expect(strict.check('c', agency)).toBe('a');
+    const run = (): Array<string | null> => {
+      const f = createDuplicateFinder({ hashes: 64, shingle: 4 });
+      return [
+        f.check('a', agency),
+        f.check('b', newLead),
+        f.check('c', sameTopicA),
+        f.check('d', closingLine),
+      ];
+    };
+    expect(run()).toEqual(run());
+    expect(run()).toEqual([null, 'a', null, 'a']);
+  });
+
+  it('never matches empty text', () => {
+    const f = createDuplicateFinder();
+    expect(f.check('a', '')).toBeNull();
+    expect(f.check('b', '  ')).toBeNull();
+  });
+});
+
+describe('helpers', () => {
+  it('normalizes case, punctuation and soft hyphens', () => {
+    expect(normalizeWords('„Flücht\u00adlinge“ – in DORTMUND, 2016!')).toEqual([
+      'flüchtlinge',
+      'in',
+      'dortmund',
+      '2016',
+    ]);
+  });
+  it('chooses bands that catch pairs at the threshold', () => {
+    expect(rowsPerBand(128, 0.6)).toBe(4);
+    expect(rowsPerBand(128, 0.3)).toBeLessThan(4);
+  });
+  it('derives the overlap coefficient from Jaccard similarity and sizes', () => {
+    expect(overlapFromJaccard(0.5, 100, 50)).toBeCloseTo(1);
+    expect(overlapFromJaccard(0.8, 100, 100)).toBeCloseTo(0.8889, 3);
+  });
+});
