@@ -56,15 +56,41 @@ function findContainers($: CheerioAPI, groups: readonly (readonly string[])[]): 
     let best = 0;
     for (const x of sized) best = Math.max(best, x.nonLink);
     if (best < MIN_CONTAINER_CHARS) continue;
-    return sized
-      .filter(
-        (x) =>
-          x.nonLink === best ||
-          (x.nonLink >= Math.max(MERGE_MIN_CHARS, MERGE_SHARE * best) && x.nonLink > 0.7 * x.chars),
-      )
-      .map((x) => x.el);
+    const chosen = sized.filter(
+      (x) =>
+        x.nonLink === best ||
+        (x.nonLink >= Math.max(MERGE_MIN_CHARS, MERGE_SHARE * best) && x.nonLink > 0.7 * x.chars),
+    );
+    let total = 0;
+    for (const x of chosen) total += x.nonLink;
+    const els = chosen.map((x) => x.el);
+    return widenToArticle(els, total) ?? els;
   }
   return [];
+}
+
+/** An enclosing article may add this share of text (lead, headings) to a body container. */
+const WIDEN_SHARE = 1.6;
+
+/**
+ * A body container often leaves out the lead paragraph that sits beside it in the article's
+ * header. When an enclosing `article` element adds little beyond it, the article is taken.
+ */
+function widenToArticle(els: DomElement[], nonLink: number): DomElement[] | null {
+  const first = els[0];
+  if (!first) return null;
+  let n = first.parent;
+  for (let depth = 0; n && depth < 6; depth++) {
+    if (n.type === 'tag' && n.name === 'article') {
+      const article = n;
+      if (!els.every((e) => contains(article, e))) return null;
+      const s = textStats(article);
+      return s.chars - s.linkChars <= WIDEN_SHARE * nonLink ? [article] : null;
+    }
+    if (n.type === 'tag' && (n.name === 'body' || n.name === 'main')) return null;
+    n = n.parent;
+  }
+  return null;
 }
 
 export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): MainText {

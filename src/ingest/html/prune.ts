@@ -48,6 +48,7 @@ export function pruneBoilerplate(root: DomNode, vocab: ExtractionVocabulary): vo
       const marker = hard ? 'hard' : boilerplateMarker(c, vocab);
       if (marker === 'hard' && !holdsMainText(c, total)) doomed.push(c);
       else if (marker === 'soft' && isMinorRegion(c, vocab)) doomed.push(c);
+      else if (marker === 'linky' && isLinkRegion(c, vocab)) doomed.push(c);
       else walk(c);
     }
   };
@@ -62,6 +63,12 @@ function isMinorRegion(el: DomElement, vocab: ExtractionVocabulary): boolean {
   const minor =
     s.chars - s.linkChars < vocab.softMaxChars || s.linkChars > vocab.softMaxLinkDensity * s.chars;
   return minor && !holdsProse(el, vocab.proseMinChars);
+}
+
+/** Link-heavy: what a link marker (teaser, related) must also show before its region is removed. */
+function isLinkRegion(el: DomElement, vocab: ExtractionVocabulary): boolean {
+  const s = textStats(el);
+  return s.chars === 0 || s.linkChars > vocab.softMaxLinkDensity * s.chars;
 }
 
 /** True when `el` holds most of the non-link text of the pruned region (`total`). */

@@ -19,6 +19,7 @@ interface BoilerplateFile {
   softMaxLinkDensity: number;
   hard: MarkerList;
   soft: MarkerList;
+  linky: MarkerList;
   ignoreClassPrefixes: string[];
   proseMinChars: number;
 }
@@ -47,6 +48,7 @@ export interface ExtractionVocabulary {
   roles: ReadonlySet<string>;
   hard: Markers;
   soft: Markers;
+  linky: Markers;
   softMaxChars: number;
   softMaxLinkDensity: number;
   ignoreClassPrefixes: readonly string[];
@@ -99,6 +101,7 @@ export function extractionVocabulary(): ExtractionVocabulary {
     roles: new Set(b.roles),
     hard: compileMarkers(b.hard),
     soft: compileMarkers(b.soft),
+    linky: compileMarkers(b.linky),
     softMaxChars: b.softMaxChars,
     softMaxLinkDensity: b.softMaxLinkDensity,
     ignoreClassPrefixes: b.ignoreClassPrefixes.map((x) => x.toLowerCase()),
@@ -135,7 +138,10 @@ const TEXT_LEVEL = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td',
  * Which marker list, if any, the class or id of an element hits. Text-level elements (paragraphs,
  * headings) are only tested against substrings: their ids are often slugs of their own words.
  */
-export function boilerplateMarker(el: DomElement, vocab: ExtractionVocabulary): 'hard' | 'soft' | null {
+export function boilerplateMarker(
+  el: DomElement,
+  vocab: ExtractionVocabulary,
+): 'hard' | 'soft' | 'linky' | null {
   const cls = el.attribs.class ?? '';
   const id = el.attribs.id ?? '';
   if (!cls && !id) return null;
@@ -143,19 +149,21 @@ export function boilerplateMarker(el: DomElement, vocab: ExtractionVocabulary): 
   const lower = raw.toLowerCase();
   for (const sub of vocab.hard.substrings) if (lower.includes(sub)) return 'hard';
   for (const sub of vocab.soft.substrings) if (lower.includes(sub)) return 'soft';
+  for (const sub of vocab.linky.substrings) if (lower.includes(sub)) return 'linky';
   if (TEXT_LEVEL.has(el.name)) return null;
   // Split camelCase before lower-casing so `shareButtons` yields `share`.
   const parts = raw
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[\s_-]+/);
-  let soft = false;
+  let found: 'soft' | 'linky' | null = null;
   for (const part of parts) {
     if (!part) continue;
     if (vocab.hard.words.has(part)) return 'hard';
-    if (vocab.soft.words.has(part)) soft = true;
+    if (vocab.soft.words.has(part)) found = 'soft';
+    else if (found === null && vocab.linky.words.has(part)) found = 'linky';
   }
-  return soft ? 'soft' : null;
+  return found;
 }
 
 /** True when the text of a block is page furniture by its wording. */
