@@ -195,6 +195,14 @@ function hasBlockChild(n: DomElement): boolean {
   return false;
 }
 
+const DATE_LINE =
+  /^(?:[\p{L}]{2,10}\.?,?\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}{3,9}\.?)\s*\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?:[,|\s-]+(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?$/u;
+
+/** A block that is nothing but a date (and time), as bylines and teasers show them. */
+export function isDateLine(text: string): boolean {
+  return text.length <= 45 && DATE_LINE.test(text.trim());
+}
+
 /** Normalized key for duplicate detection. */
 function blockKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -218,7 +226,7 @@ export function filterBlocks(
     const density = b.chars === 0 ? 1 : b.linkChars / b.chars;
     if (b.kind === 'row' ? density > 0.8 : density > 0.5 && (b.kind !== 'para' || b.chars < 300)) continue;
     if (density > 0.8) continue;
-    if (isFurniturePhrase(b.text, b.chars, vocab)) continue;
+    if (isFurniturePhrase(b.text, b.chars, vocab) || isDateLine(b.text)) continue;
     const key = blockKey(b.text);
     if (seen.has(key)) continue;
     seen.add(key);
