@@ -9,6 +9,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { type PageMetadata, readJsonLdNodes, readMetaTags } from '../html/metadata.js';
+import { isInSkippedPart, nodeLengthAt, type PageText, visibleText } from './page-text.js';
 import { findDates, parseDateText } from './parse.js';
 import { dateFromUrl } from './url.js';
 import { MARKERS, META_DATE_NAMES, SELECTORS } from './vocab.js';
@@ -32,17 +33,6 @@ function plausible(day: string | null, latest: string): day is string {
   return day !== null && day >= EARLIEST_PAGE_DAY && day <= latest;
 }
 
-const EXCLUDED = SELECTORS.excludedContainers.join(', ');
-const PAGE_FOOTERS = SELECTORS.pageFooters.join(', ');
-
-/** True when an element sits in a comment, sidebar, teaser list, page footer or similar. */
-function isExcluded($: CheerioAPI, el: Element): boolean {
-  const $el = $(el);
-  if ($el.closest(EXCLUDED).length > 0) return true;
-  const footer = $el.closest(PAGE_FOOTERS);
-  return footer.length > 0 && footer.closest('article').length === 0;
-}
-
 /** Elements (not text or comment nodes) matching a selector, in document order. */
 function elements($: CheerioAPI, selector: string): Element[] {
   return $(selector)
@@ -56,7 +46,7 @@ function hasMarker(context: string, words: string[]): boolean {
 }
 
 /** Words that make a date the day of an update, a comment or a copyright line rather than of publication. */
-const NOT_PUBLICATION = [...MARKERS.updated, ...MARKERS.comment, ...MARKERS.copyright];
+const NOT_PUBLICATION = [...MARKERS.updated, ...MARKERS.comment, ...MARKERS.copyright, ...MARKERS.event];
 
 /** Text before a date within its element, limited to the few words that describe it. */
 const CONTEXT_CHARS = 30;
@@ -89,7 +79,7 @@ function classAndId(el: Element): string {
 const UPDATE_CLASS = /updat|modif|aktualis|geaendert|edited|revis/;
 
 /** JSON-LD dates of the best-ranked node that has them. */
-function jsonLdDates($: CheerioAPI): { published: string | null; modified: string | null } {
+export function jsonLdDates($: CheerioAPI): { published: string | null; modified: string | null } {
   const nodes = readJsonLdNodes($);
   let published: string | null = null;
   let pubRank = 99;
@@ -111,7 +101,7 @@ function jsonLdDates($: CheerioAPI): { published: string | null; modified: strin
   return { published, modified };
 }
 
-function metaDate(meta: Map<string, string[]>, names: string[]): string | null {
+export function metaDate(meta: Map<string, string[]>, names: string[]): string | null {
   for (const n of names) {
     for (const v of meta.get(n) ?? []) {
       const d = parseDateText(v);
@@ -121,6 +111,11 @@ function metaDate(meta: Map<string, string[]>, names: string[]): string | null {
   return null;
 }
 
+/** A structured date on 1 January is often a placeholder (year only, or a template default). */
+function isNewYear(day: string): boolean {
+  return day.endsWith('-01-01');
+}
+
 export function extractPublicationDate(
   $: CheerioAPI,
   opts: { url?: string | null; metadata?: PageMetadata },
@@ -128,15 +123,27 @@ export function extractPublicationDate(
   let latest = today();
   const meta = readMetaTags($);
   const ld = jsonLdDates($);
-  const metaModified = metaDate(meta, META_DATE_NAMES.modified);
-  const modified = ld.modified ?? metaModified;
+  const modified = ld.modified ?? metaDate(meta, META_DATE_NAMES.modified);
+  let pageText: PageText | null = null;
+  const page = (): PageText => {
+    pageText ??= visibleText($);
+    return pageText;
+  };
 
-  if (plausible(ld.published, latest)) return { date: ld.published, basis: 'json-ld' };
-  const fromMeta = metaDate(meta, META_DATE_NAMES.published);
-  if (plausible(fromMeta, latest)) return { date: fromMeta, basis: 'meta' };
-  if (opts.metadata?.datePublished) {
-    const d = parseDateText(opts.metadata.datePublished);
-    if (plausible(d, latest)) return { date: d, basis: 'meta' };
+  const structured = structuredDate(
+    ld.published,
+    metaDate(meta, META_DATE_NAMES.published),
+    opts.metadata,
+    latest,
+  );
+  if (structured) {
+    // A structured date that the page does not show, while a date stands alone right under the
+    // headline, is usually a template or modification date: the shown date is the publication day.
+    const shown = findDates(page().text).some((m) => m.date === structured.date);
+    if (shown) return structured;
+    const byline = bylineDate(page(), latest);
+    if (byline) return { date: byline, basis: 'text' };
+    if (!isNewYear(structured.date)) return structured;
   }
 
   // From here on the evidence is in the body; a known modification day bounds it.
@@ -144,13 +151,13 @@ export function extractPublicationDate(
 
   for (const sel of SELECTORS.publishedElements) {
     for (const el of elements($, sel)) {
-      if (isExcluded($, el)) continue;
+      if (isInSkippedPart(el)) continue;
       const d = attrDate(el) ?? firstPublicationDate($(el).text().slice(0, 200), latest);
       if (plausible(d, latest)) return { date: d, basis: 'time' };
     }
   }
   for (const el of elements($, 'time')) {
-    if (UPDATE_CLASS.test(classAndId(el)) || isExcluded($, el)) continue;
+    if (UPDATE_CLASS.test(classAndId(el)) || isInSkippedPart(el)) continue;
     const d = attrDate(el) ?? firstPublicationDate($(el).text().slice(0, 200), latest);
     if (plausible(d, latest)) return { date: d, basis: 'time' };
   }
@@ -158,15 +165,31 @@ export function extractPublicationDate(
   const url = dateFromUrl(opts.url ?? opts.metadata?.url ?? null);
   if (plausible(url.day, latest)) return { date: url.day, basis: 'url' };
 
-  const text = textDate($, latest, url.month);
-  if (text) return { date: text, basis: 'text' };
+  const classed = classedDate($, latest, url.month);
+  if (classed) return { date: classed, basis: 'text' };
+  const visible = visibleDate(page(), latest, url.month);
+  if (visible) return { date: visible, basis: 'text' };
   return { date: null, basis: 'none' };
+}
+
+/** JSON-LD first, then <meta> tags, then a date the caller's metadata carries. */
+function structuredDate(
+  fromLd: string | null,
+  fromMeta: string | null,
+  metadata: PageMetadata | undefined,
+  latest: string,
+): { date: string; basis: DateBasis } | null {
+  if (plausible(fromLd, latest)) return { date: fromLd, basis: 'json-ld' };
+  if (plausible(fromMeta, latest)) return { date: fromMeta, basis: 'meta' };
+  const d = metadata?.datePublished ? parseDateText(metadata.datePublished) : null;
+  if (plausible(d, latest)) return { date: d, basis: 'meta' };
+  return null;
 }
 
 const DATE_CLASS = new RegExp(SELECTORS.dateClassFragments.map((f) => f.replace(/[-]/g, '[-_]?')).join('|'));
 
 /** A date written in an element whose class or id marks it as date, byline or article meta. */
-function textDate($: CheerioAPI, latest: string, urlMonth: string | null): string | null {
+export function classedDate($: CheerioAPI, latest: string, urlMonth: string | null): string | null {
   for (const el of elements($, 'body [class], body [id]')) {
     const ci = classAndId(el);
     if (!DATE_CLASS.test(ci) || UPDATE_CLASS.test(ci)) continue;
@@ -174,8 +197,56 @@ function textDate($: CheerioAPI, latest: string, urlMonth: string | null): strin
     if (t.length > 300 || t.length < 6) continue;
     const d = firstPublicationDate(t, latest);
     if (!d || (urlMonth && !d.startsWith(urlMonth))) continue;
-    if (isExcluded($, el)) continue;
+    if (isInSkippedPart(el)) continue;
     return d;
+  }
+  return null;
+}
+
+/** How far before the headline a dateline may stand, and how far after it the byline date may follow. */
+const BEFORE_HEADLINE = 400;
+const AFTER_HEADLINE = 3000;
+/** Without a headline, only the start of the page is searched. */
+const PAGE_START = 6000;
+/** Text nodes up to this length are bylines, datelines or date labels; longer ones are prose. */
+const SHORT_NODE = 80;
+/** A date in prose counts only this close after the headline (a lead's "am 3. Mai"). */
+const PROSE_AFTER_HEADLINE = 400;
+/** The byline zone: where a standalone date right around the headline is expected. */
+const BYLINE_BEFORE = 100;
+const BYLINE_AFTER = 600;
+
+function labelledOther(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - CONTEXT_CHARS), index);
+  return hasMarker(before, NOT_PUBLICATION) && !hasMarker(before, MARKERS.published);
+}
+
+/** A standalone date (in a short text node) just before or after the headline. */
+function bylineDate(page: PageText, latest: string): string | null {
+  if (page.headlineAt === null) return null;
+  const from = Math.max(0, page.headlineAt - BYLINE_BEFORE);
+  for (const m of findDates(page.text.slice(from, page.headlineAt + BYLINE_AFTER))) {
+    const at = from + m.index;
+    if (nodeLengthAt(page, at) > SHORT_NODE || labelledOther(page.text, at)) continue;
+    if (plausible(m.date, latest)) return m.date;
+  }
+  return null;
+}
+
+/** The first publication-like date in the visible text around the headline. */
+export function visibleDate(page: PageText, latest: string, urlMonth: string | null): string | null {
+  const { text, headlineAt } = page;
+  const from = headlineAt === null ? 0 : Math.max(0, headlineAt - BEFORE_HEADLINE);
+  const to = headlineAt === null ? PAGE_START : headlineAt + AFTER_HEADLINE;
+  for (const m of findDates(text.slice(from, to))) {
+    const at = from + m.index;
+    if (labelledOther(text, at)) continue;
+    if (!plausible(m.date, latest) || (urlMonth && !m.date.startsWith(urlMonth))) continue;
+    if (nodeLengthAt(page, at) > SHORT_NODE) {
+      const dist = headlineAt === null ? Number.POSITIVE_INFINITY : at - headlineAt;
+      if (dist < -BYLINE_BEFORE || dist > PROSE_AFTER_HEADLINE) continue;
+    }
+    return m.date;
   }
   return null;
 }

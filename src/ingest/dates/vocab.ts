@@ -20,6 +20,7 @@ export interface DateMarkers {
   published: string[];
   comment: string[];
   copyright: string[];
+  event: string[];
 }
 export const MARKERS: DateMarkers = load<DateMarkers>('markers.json');
 
@@ -27,8 +28,10 @@ export interface DateSelectors {
   publishedElements: string[];
   modifiedElements: string[];
   dateClassFragments: string[];
-  excludedContainers: string[];
-  pageFooters: string[];
+  skipTags: string[];
+  skipClassFragments: string[];
+  footerTags: string[];
+  footerClassFragments: string[];
 }
 export const SELECTORS: DateSelectors = load<DateSelectors>('selectors.json');
 
