@@ -7,7 +7,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { type Block, blockChars, collectBlocks, filterBlocks, joinBlocks } from './blocks.js';
 import { densityRoots } from './density.js';
-import { contains, type DomElement, type DomNode, textStats } from './dom.js';
+import { childrenOf, contains, type DomElement, type DomNode, textStats } from './dom.js';
 import { pruneBoilerplate, pruneJunk } from './prune.js';
 import { readabilityExtract } from './readability-fallback.js';
 import { elementText, firstHeading, pickTitle } from './title.js';
@@ -44,7 +44,11 @@ const MERGE_MIN_CHARS = 100;
  * text, together with the other matches of that group that carry a fair share of it (articles
  * split into several body parts). Nested matches count once, as their outermost element.
  */
-function findContainers($: CheerioAPI, groups: readonly (readonly string[])[]): DomElement[] {
+function findContainers(
+  $: CheerioAPI,
+  groups: readonly (readonly string[])[],
+  leadSelector: string,
+): DomElement[] {
   for (const group of groups) {
     const matches = $(group.join(',')).toArray() as unknown as DomElement[];
     if (matches.length === 0) continue;
@@ -64,7 +68,7 @@ function findContainers($: CheerioAPI, groups: readonly (readonly string[])[]): 
     let total = 0;
     for (const x of chosen) total += x.nonLink;
     const els = chosen.map((x) => x.el);
-    return widenToArticle(els, total) ?? els;
+    return widenToArticle(els, total) ?? withLead($, els, leadSelector);
   }
   return [];
 }
@@ -93,13 +97,66 @@ function widenToArticle(els: DomElement[], nonLink: number): DomElement[] | null
   return null;
 }
 
+/** How far up from the container a lead may sit (levels to the common ancestor). */
+const LEAD_MAX_LEVELS = 4;
+
+function ancestorAt(n: DomElement, levels: number): DomNode | null {
+  let a: DomNode | null = n;
+  for (let i = 0; i < levels && a; i++) a = a.parent;
+  return a;
+}
+
+/** Position of a node in document order, as the path of child indexes from the root. */
+function docPath(n: DomNode): number[] {
+  const path: number[] = [];
+  let c: DomNode = n;
+  while (c.parent) {
+    path.unshift(childrenOf(c.parent).indexOf(c));
+    c = c.parent;
+  }
+  return path;
+}
+
+function before(a: DomNode, b: DomNode): boolean {
+  const pa = docPath(a);
+  const pb = docPath(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0;
+    const y = pb[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return pa.length < pb.length;
+}
+
+/**
+ * Prepends the lead paragraph that many pages set apart from the article body (in the header,
+ * marked lead/intro/teaser): the first such element before the container, near it, with few links.
+ */
+function withLead($: CheerioAPI, els: DomElement[], leadSelector: string): DomElement[] {
+  const first = els[0];
+  if (!first) return els;
+  const scope = ancestorAt(first, LEAD_MAX_LEVELS);
+  if (!scope) return els;
+  for (const raw of $(scope as unknown as Parameters<CheerioAPI>[0])
+    .find(leadSelector)
+    .toArray()) {
+    const cand = raw as unknown as DomElement;
+    if (els.some((e) => contains(e, cand) || contains(cand, e))) continue;
+    if (!before(cand, first)) continue;
+    const s = textStats(cand);
+    if (s.chars < 40 || s.linkChars > 0.2 * s.chars) continue;
+    return [cand, ...els];
+  }
+  return els;
+}
+
 export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): MainText {
   const vocab = extractionVocabulary();
   const root = $.root()[0] as unknown as DomNode;
   const body = ($('body')[0] as unknown as DomNode | undefined) ?? root;
   pruneJunk(root, vocab);
 
-  const containers = findContainers($, vocab.containerGroups);
+  const containers = findContainers($, vocab.containerGroups, vocab.leads);
   let heading: DomElement | null = null;
   for (const c of containers) {
     heading = firstHeading(c);

@@ -31,6 +31,7 @@ export interface Markers {
 
 interface SelectorsFile {
   containers: string[][];
+  leads: string[];
 }
 
 interface PhrasesFile {
@@ -56,6 +57,8 @@ export interface ExtractionVocabulary {
   /** Container selector groups, most specific first. */
   containers: readonly string[];
   containerGroups: readonly (readonly string[])[];
+  /** Selector of elements that may hold a lead paragraph beside the container. */
+  leads: string;
   phrases: {
     maxChars: number;
     shortMaxChars: number;
@@ -108,6 +111,7 @@ export function extractionVocabulary(): ExtractionVocabulary {
     proseMinChars: b.proseMinChars,
     containers: s.containers.flat(),
     containerGroups: s.containers,
+    leads: s.leads.join(','),
     phrases: {
       maxChars: p.maxChars,
       shortMaxChars: p.shortMaxChars,
