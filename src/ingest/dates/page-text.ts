@@ -7,27 +7,38 @@ import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { SELECTORS } from './vocab.js';
 
 const SKIP_TAGS = new Set(SELECTORS.skipTags);
+const SKIP_WORDS = new Set(SELECTORS.skipClassWords);
 const FOOTER_TAGS = new Set(SELECTORS.footerTags);
 /** Containers whose class names say nothing about their content (body classes name the page type). */
-const NEUTRAL_TAGS = new Set(['html', 'body', 'main', 'article']);
+const NEUTRAL_TAGS = new Set(['html', 'body', 'main', 'article', 'h1']);
 
-function classAndId(el: Element): string {
-  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+/** True when a word of the element's class or id (split at spaces, `-` and `_`) marks a skipped part. */
+function hasSkipWord(el: Element): boolean {
+  const ci = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+  if (ci.length < 3) return false;
+  for (const w of ci.split(/[\s_-]+/)) if (SKIP_WORDS.has(w)) return true;
+  return false;
 }
 
-function isFooter(el: Element): boolean {
-  if (FOOTER_TAGS.has(el.name) || el.attribs.role === 'contentinfo') return true;
-  const ci = classAndId(el);
-  return SELECTORS.footerClassFragments.some((f) => ci.includes(f));
-}
-
-/** True when an element's own tag or class/id marks it as a part whose dates do not date the page. */
-export function isSkippedElement(el: Element, inArticle: boolean): boolean {
+/**
+ * True when an element's own tag or class/id marks it as a part whose dates do not date the page.
+ * Elements that contain the headline are never skipped: they are the content wrappers.
+ */
+export function isSkippedElement(el: Element, inArticle: boolean, holdsHeadline = false): boolean {
   if (SKIP_TAGS.has(el.name)) return true;
-  if (NEUTRAL_TAGS.has(el.name)) return false;
-  const ci = classAndId(el);
-  if (ci.length > 1 && SELECTORS.skipClassFragments.some((f) => ci.includes(f))) return true;
-  return !inArticle && isFooter(el);
+  if (NEUTRAL_TAGS.has(el.name) || holdsHeadline) return false;
+  if (hasSkipWord(el)) return true;
+  return !inArticle && (FOOTER_TAGS.has(el.name) || el.attribs.role === 'contentinfo');
+}
+
+/** The elements from the root down to the first <h1>, which must stay visible. */
+function headlineChain($: CheerioAPI): Set<Element> {
+  const chain = new Set<Element>();
+  const h1 = $('body h1').get(0);
+  for (let n: ParentNode | null = h1 ?? null; n; n = n.parent) {
+    if (n.type === 'tag') chain.add(n);
+  }
+  return chain;
 }
 
 /** True when the element or one of its ancestors is skipped. */
@@ -59,6 +70,7 @@ export function visibleText($: CheerioAPI, maxChars = 60_000): PageText {
   const nodeStarts: number[] = [];
   let length = 0;
   let headlineAt: number | null = null;
+  const keep = headlineChain($);
   const walk = (node: AnyNode, inArticle: boolean): void => {
     if (length >= maxChars) return;
     if (node.type === 'text') {
@@ -71,7 +83,7 @@ export function visibleText($: CheerioAPI, maxChars = 60_000): PageText {
       return;
     }
     if (node.type !== 'tag') return;
-    if (isSkippedElement(node, inArticle)) return;
+    if (isSkippedElement(node, inArticle, keep.has(node))) return;
     if (node.name === 'h1' && headlineAt === null) headlineAt = length;
     const childInArticle = inArticle || node.name === 'article';
     for (const c of node.children) walk(c, childInArticle);

@@ -29,9 +29,8 @@ export interface DateSelectors {
   modifiedElements: string[];
   dateClassFragments: string[];
   skipTags: string[];
-  skipClassFragments: string[];
+  skipClassWords: string[];
   footerTags: string[];
-  footerClassFragments: string[];
 }
 export const SELECTORS: DateSelectors = load<DateSelectors>('selectors.json');
 
