@@ -87,7 +87,7 @@ export function composeArticle(rng: Rng, templates: Templates, spec: ArticleSpec
     const t = common.unrelated[spec.unrelated];
     const title = withPlace(rng, filler, filler.expand(rng.pick(t.titles)));
     // The first entry is written as the opening sentence; the others follow in random order.
-    const body = [t.body[0] ?? '', ...rng.shuffle(t.body.slice(1))];
+    const body = [t.body[0] ?? '', ...rng.shuffle(t.body.slice(1)), ...rng.shuffle(common.unrelatedFiller)];
     const sentences: string[] = [];
     let words = 0;
     for (const template of body) {
@@ -144,6 +144,12 @@ export function composeArticle(rng: Rng, templates: Templates, spec: ArticleSpec
     words += countWords(s);
   }
   sentences.push(closingText);
+  // Every relevant article names refugees at least once (some leads speak only of "Familien" or "Kurse").
+  const refugee = new RegExp(common.refugeeStems.join('|'), 'i');
+  if (!refugee.test(title) && !refugee.test(lead) && !sentences.some((s) => refugee.test(s))) {
+    const context = common.generic.context.find((c) => refugee.test(c.replace(/\[[^\]]*\]/g, '')));
+    if (context) sentences.splice(1, 0, filler.expand(context));
+  }
   return {
     title,
     paragraphs: [lead, ...toParagraphs(rng, sentences)],

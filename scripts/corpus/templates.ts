@@ -69,6 +69,8 @@ export interface CommonTemplates {
   parishes: Cased[];
   parties: string[];
   generic: Record<'context' | Tone, string[]>;
+  refugeeStems: string[];
+  unrelatedFiller: string[];
   unrelated: Record<UnrelatedKind, UnrelatedTemplates>;
   comments: { positive: string[]; negative: string[]; neutral: string[]; nicknames: string[] };
   captions: string[];
@@ -209,6 +211,8 @@ export function loadTemplates(): Templates {
       negative: lines(generic.negative),
       neutral: lines(generic.neutral),
     },
+    refugeeStems: lines(c.refugee_stems),
+    unrelatedFiller: lines(c.unrelated_filler),
     unrelated,
     comments: {
       positive: lines(comments.positive),
