@@ -1,0 +1,11 @@
+export {
+  buildLexicon,
+  detectLexiconFormat,
+  type LexiconFormat,
+  type LoadToneLexiconOptions,
+  loadToneLexicon,
+  normalizeTerm,
+  parseLexicon,
+  type ToneLexicon,
+} from './lexicon.js';
+export { scoreTargetTone, scoreTone, type ToneOptions, type ToneResult, type ToneTerm } from './score.js';

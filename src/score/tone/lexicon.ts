@@ -1,0 +1,210 @@
+/**
+ * Tone lexicons: polar words and phrases with weights in [-1, 1]-ish.
+ *
+ * Built-in: natural's German polarity lexicon (SentiWS-derived: base forms with inflections) plus the
+ * SentiWS-format files under `data/lexicons/` written for this project. User files are SentiWS
+ * (`Wort|POS<TAB>weight<TAB>inflections,…`), Rauh's German political sentiment dictionary (CSV/TSV
+ * with `feature` and `sentiment` columns, incl. negated bigrams like `nicht gut`) or a plain
+ * `word<TAB>weight` list; the format is detected from the content. Later entries override earlier
+ * ones (user files override the built-in lexicon).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { dataPath } from '../../paths.js';
+import { normalizeToken } from '../../tokenize/german.js';
+
+export interface ToneLexicon {
+  /** Weight by normalized word form or phrase (words joined by one space). */
+  weights: Map<string, number>;
+  /** Weight by stem, for words whose form is not listed (averaged over the forms sharing a stem). */
+  stems: Map<string, number>;
+  /** Negator norms; a trailing `*` marks a prefix. */
+  negators: string[];
+  /** Intensifier (> 1) and softener (< 1) factors by norm. */
+  modifiers: Map<string, number>;
+}
+
+export type LexiconFormat = 'sentiws' | 'rauh' | 'plain';
+
+/** Normalize a lexicon word or phrase like token norms (each word, joined by one space). */
+export function normalizeTerm(term: string): string {
+  return term
+    .trim()
+    .replace(/_/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map(normalizeToken)
+    .join(' ');
+}
+
+/** Guess the format of a lexicon file from its first meaningful lines. */
+export function detectLexiconFormat(text: string): LexiconFormat {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .slice(0, 20);
+  const head = lines[0] ?? '';
+  if (/(^|[,;\t"])\s*feature\s*("?)\s*([,;\t]|$)/i.test(head) && /sentiment/i.test(head)) return 'rauh';
+  if (lines.some((l) => /^[^\t|]+\|[A-Za-z]+\t-?\d/.test(l))) return 'sentiws';
+  return 'plain';
+}
+
+type Entry = [term: string, weight: number];
+
+/** SentiWS: `Wort|POS<TAB>weight<TAB>inflection,inflection,…`. */
+export function parseSentiWs(text: string): Entry[] {
+  const out: Entry[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [head, w, inflections] = line.split('\t');
+    const weight = Number(w);
+    if (!head || !Number.isFinite(weight)) continue;
+    const base = head.split('|')[0] ?? '';
+    if (base) out.push([base, weight]);
+    for (const form of (inflections ?? '').split(',')) if (form.trim()) out.push([form, weight]);
+  }
+  return out;
+}
+
+/** Rauh: CSV/TSV with `feature` and `sentiment` columns (sentiment a number or positive/negative). */
+export function parseRauh(text: string): Entry[] {
+  const clean = text.replace(/^\uFEFF/, '');
+  const first = clean.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = first.includes('\t') ? '\t' : first.includes(';') && !first.includes(',') ? ';' : ',';
+  const rows = parseCsv(clean, { columns: true, delimiter, skip_empty_lines: true, trim: true }) as Array<
+    Record<string, string>
+  >;
+  const out: Entry[] = [];
+  for (const row of rows) {
+    const keys = Object.keys(row);
+    const fk = keys.find((k) => k.toLowerCase() === 'feature');
+    const sk = keys.find((k) => k.toLowerCase() === 'sentiment');
+    if (!fk || !sk) continue;
+    const feature = row[fk] ?? '';
+    const raw = (row[sk] ?? '').toLowerCase();
+    const weight = raw.startsWith('pos') ? 1 : raw.startsWith('neg') ? -1 : Number(raw);
+    if (feature && Number.isFinite(weight)) out.push([feature, weight]);
+  }
+  return out;
+}
+
+/** Plain `word<TAB>weight` (or `word,weight`) lines. */
+export function parsePlain(text: string): Entry[] {
+  const out: Entry[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [term, w] = line.split(/\t|,|;/);
+    const weight = Number(w);
+    if (term && Number.isFinite(weight)) out.push([term, weight]);
+  }
+  return out;
+}
+
+export function parseLexicon(text: string): Entry[] {
+  const format = detectLexiconFormat(text);
+  return format === 'sentiws' ? parseSentiWs(text) : format === 'rauh' ? parseRauh(text) : parsePlain(text);
+}
+
+interface NaturalEntry {
+  form?: string;
+  polarity?: string | number;
+  sense?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** natural's German polarity lexicon (SentiWS-derived), read by deep path. */
+function naturalEntries(): Entry[] {
+  const file = require.resolve('natural/lib/natural/sentiment/German/pattern-sentiment-de.json');
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, NaturalEntry>;
+  const out: Entry[] = [];
+  for (const [word, e] of Object.entries(data)) {
+    const weight = Number(e.polarity);
+    if (!Number.isFinite(weight)) continue;
+    out.push([e.form ?? word, weight]);
+    for (const form of (e.sense ?? '').split(',')) if (form.trim()) out.push([form, weight]);
+  }
+  return out;
+}
+
+function readRows(file: string): string[][] {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.split('\t').map((c) => c.trim()));
+}
+
+/** Project lexicon files in `data/lexicons/` that hold polar words (SentiWS format, `*.sentiws.tsv`). */
+function projectLexiconFiles(): string[] {
+  const dir = dataPath('lexicons');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sentiws.tsv'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export interface LoadToneLexiconOptions {
+  builtin: boolean;
+  files: string[];
+  /** Leave out natural's lexicon but keep the project's own files (for measurements). */
+  natural?: boolean;
+  /** Add the project's own lexicon files (default true with `builtin`). */
+  project?: boolean;
+}
+
+function stemOf(norm: string): string {
+  const stemmer = require('natural/lib/natural/stemmers/porter_stemmer_de.js') as { stem(w: string): string };
+  return stemmer.stem(norm);
+}
+
+export function buildLexicon(entries: Entry[]): ToneLexicon {
+  const weights = new Map<string, number>();
+  for (const [term, weight] of entries) {
+    const norm = normalizeTerm(term);
+    if (norm) weights.set(norm, weight);
+  }
+  const sums = new Map<string, [number, number]>();
+  for (const [norm, weight] of weights) {
+    if (norm.includes(' ')) continue;
+    const s = stemOf(norm);
+    const acc = sums.get(s);
+    if (acc) {
+      acc[0] += weight;
+      acc[1] += 1;
+    } else sums.set(s, [weight, 1]);
+  }
+  const stems = new Map<string, number>();
+  for (const [s, [sum, n]] of sums) if (s.length >= 4) stems.set(s, sum / n);
+  const negators = readRows(dataPath('lexicons', 'negators.txt')).map((r) => r[0] ?? '');
+  const modifiers = new Map<string, number>();
+  for (const [w, f] of readRows(dataPath('lexicons', 'modifiers.tsv'))) {
+    const factor = Number(f);
+    if (w && Number.isFinite(factor)) modifiers.set(normalizeToken(w), factor);
+  }
+  return { weights, stems, negators: negators.filter((n) => n !== ''), modifiers };
+}
+
+/** Load the tone lexicon: built-in (natural's lexicon + project files) and user files, in that order. */
+export function loadToneLexicon(opts: LoadToneLexiconOptions): ToneLexicon {
+  const entries: Entry[] = [];
+  if (opts.builtin && opts.natural !== false) entries.push(...naturalEntries());
+  if (opts.builtin && opts.project !== false) {
+    for (const f of projectLexiconFiles()) entries.push(...parseSentiWs(readFileSync(f, 'utf8')));
+  }
+  for (const f of opts.files) {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read tone lexicon ${f}: ${(error as Error).message}`);
+    }
+    const parsed = parseLexicon(text);
+    if (parsed.length === 0)
+      throw new Error(`tone lexicon ${f}: no entries found (expected SentiWS or Rauh format)`);
+    entries.push(...parsed);
+  }
+  return buildLexicon(entries);
+}

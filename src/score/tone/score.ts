@@ -1,0 +1,219 @@
+/**
+ * Lexicon tone of tokenized text, split like GDELT's tone fields.
+ *
+ * Per polar word or phrase (dictionary engine over the lexicon, longest match first; words not listed
+ * fall back to the mean weight of listed forms with the same stem) the weight is:
+ * - scaled by an intensifier or softener among the two words before it (`sehr gut` 1.5×, `kaum` 0.3×);
+ * - flipped and weakened (× −negationFactor) when a negator stands up to `scope` words before it in the
+ *   same clause (the scope ends at , ; : . ! ? and dashes); after `weder`, `noch` negates too. Lexicon
+ *   phrases that already contain the negation (`nicht gut` in Rauh's dictionary) win over this rule.
+ *
+ * Totals (P = sum of positive contributions, N = sum of absolute negative contributions, W = words):
+ * - `positive` = 100·P/W and `negative` = 100·N/W (per 100 words, like GDELT's scores);
+ * - `polarity` = `positive` + `negative` (how emotionally loaded the text is, regardless of direction);
+ * - `tone` = (P − N) / (P + N + smoothing): in (−1, 1), independent of how many neutral words surround
+ *   the polar ones, so articles of different length compare; the smoothing keeps a single weak word
+ *   from giving an extreme tone.
+ * - `label`: negative below `neutralBand[0]`, positive above `neutralBand[1]`, else neutral.
+ */
+import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
+import type { Token } from '../../records.js';
+import type { ToneLexicon } from './lexicon.js';
+
+export interface ToneOptions {
+  /** Tone values inside [low, high] are labelled neutral. */
+  neutralBand: [number, number];
+  /** Negator norms (a trailing `*` marks a prefix); default: the lexicon's negators. */
+  negators?: string[];
+  /** Words after a negator that it reaches (default 3). */
+  scope?: number;
+  /** A negated weight becomes −factor × weight (default 0.5). */
+  negationFactor?: number;
+  /** Added to P + N in the tone denominator (default 1). */
+  smoothing?: number;
+  /** Use the stem fallback for words not listed in the lexicon (default false: it measured slightly worse). */
+  stems?: boolean;
+}
+
+export interface ToneTerm {
+  term: string;
+  weight: number;
+}
+
+export interface ToneResult {
+  tone: number;
+  label: 'negative' | 'neutral' | 'positive';
+  positive: number;
+  negative: number;
+  polarity: number;
+  words: number;
+  terms: ToneTerm[];
+}
+
+const CLAUSE_END = new Set([',', ';', ':', '.', '..', '...', '…', '!', '?', '–', '—', '-', '(', ')']);
+const MAX_TERMS = 20;
+const MODIFIER_REACH = 2;
+
+const compiled = new WeakMap<ToneLexicon, CompiledDictionary>();
+
+function lexiconDictionary(lex: ToneLexicon): CompiledDictionary {
+  let d = compiled.get(lex);
+  if (!d) {
+    const spec: Record<string, string[]> = {};
+    for (const term of lex.weights.keys()) spec[term] = [term];
+    d = compileDictionary(spec);
+    compiled.set(lex, d);
+  }
+  return d;
+}
+
+interface Negation {
+  exact: Set<string>;
+  prefixes: string[];
+}
+
+const negationCache = new WeakMap<string[], Negation>();
+
+function negation(list: string[]): Negation {
+  let n = negationCache.get(list);
+  if (!n) {
+    n = { exact: new Set(), prefixes: [] };
+    for (const w of list) {
+      if (w.endsWith('*')) n.prefixes.push(w.slice(0, -1));
+      else n.exact.add(w);
+    }
+    negationCache.set(list, n);
+  }
+  return n;
+}
+
+function isNegator(neg: Negation, norm: string): boolean {
+  if (neg.exact.has(norm)) return true;
+  for (const p of neg.prefixes) if (norm.startsWith(p)) return true;
+  return false;
+}
+
+interface Accumulator {
+  pos: number;
+  neg: number;
+  words: number;
+  terms: ToneTerm[];
+}
+
+function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc: Accumulator): void {
+  const dict = lexiconDictionary(lex);
+  const neg = negation(opts.negators ?? lex.negators);
+  const scope = opts.scope ?? 3;
+  const factor = opts.negationFactor ?? 0.5;
+  const useStems = opts.stems ?? false;
+  // Longest hit per start token.
+  const hitAt = new Map<number, { end: number; term: string }>();
+  for (const h of findHits(dict, tokens)) {
+    const prev = hitAt.get(h.start);
+    if (!prev || prev.end < h.end) hitAt.set(h.start, { end: h.end, term: h.key });
+  }
+  let negatedUntil = -1;
+  let weder = false;
+  let i = 0;
+  const n = tokens.length;
+  while (i < n) {
+    const t = tokens[i] as Token;
+    if (!t.word) {
+      if (CLAUSE_END.has(t.norm)) negatedUntil = -1;
+      i++;
+      continue;
+    }
+    acc.words++;
+    const hit = hitAt.get(i);
+    let weight: number | undefined;
+    let end = i + 1;
+    let term = t.text;
+    if (hit) {
+      weight = lex.weights.get(hit.term);
+      end = hit.end;
+      if (end > i + 1) {
+        term = tokens
+          .slice(i, end)
+          .map((x) => x.text)
+          .join(' ');
+        acc.words += tokens.slice(i + 1, end).filter((x) => x.word).length;
+      }
+    }
+    const phrase = end > i + 1;
+    if (!phrase && isNegator(neg, t.norm)) {
+      negatedUntil = i + scope;
+      if (t.norm === 'weder') weder = true;
+      i++;
+      continue;
+    }
+    if (!phrase && weder && t.norm === 'noch') {
+      negatedUntil = i + scope;
+      i++;
+      continue;
+    }
+    if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
+    // Intensifiers and softeners only scale other words (`besonders`, `stark`).
+    if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
+    if (weight !== undefined && weight !== 0) {
+      let w = weight;
+      for (let k = i - 1; k >= 0 && k >= i - MODIFIER_REACH; k--) {
+        const m = tokens[k] as Token;
+        if (!m.word) break;
+        const f = lex.modifiers.get(m.norm);
+        if (f !== undefined) {
+          w *= f;
+          break;
+        }
+      }
+      if (!phrase && i <= negatedUntil) w = -w * factor;
+      if (w > 0) acc.pos += w;
+      else acc.neg -= w;
+      acc.terms.push({ term, weight: Math.round(w * 1000) / 1000 });
+    }
+    i = end;
+  }
+}
+
+function label(tone: number, band: [number, number]): ToneResult['label'] {
+  if (tone < band[0]) return 'negative';
+  if (tone > band[1]) return 'positive';
+  return 'neutral';
+}
+
+function result(acc: Accumulator, opts: ToneOptions): ToneResult {
+  const smoothing = opts.smoothing ?? 1;
+  const tone = (acc.pos - acc.neg) / (acc.pos + acc.neg + smoothing);
+  const per100 = (x: number): number => (acc.words > 0 ? (100 * x) / acc.words : 0);
+  const positive = per100(acc.pos);
+  const negative = per100(acc.neg);
+  const terms = [...acc.terms].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, MAX_TERMS);
+  const round = (x: number): number => Math.round(x * 10000) / 10000;
+  return {
+    tone: round(tone),
+    label: label(tone, opts.neutralBand),
+    positive: round(positive),
+    negative: round(negative),
+    polarity: round(positive + negative),
+    words: acc.words,
+    terms,
+  };
+}
+
+/** Tone of a whole text (all sentences). */
+export function scoreTone(sentences: Token[][], lexicon: ToneLexicon, opts: ToneOptions): ToneResult {
+  const acc: Accumulator = { pos: 0, neg: 0, words: 0, terms: [] };
+  for (const s of sentences) scoreSentence(s, lexicon, opts, acc);
+  return result(acc, opts);
+}
+
+/** Tone of the sentences with the given indexes (those mentioning a target term); null when none. */
+export function scoreTargetTone(
+  sentences: Token[][],
+  sentenceIndexes: number[],
+  lexicon: ToneLexicon,
+  opts: ToneOptions,
+): ToneResult | null {
+  const picked = sentenceIndexes.map((i) => sentences[i]).filter((s): s is Token[] => s !== undefined);
+  if (picked.length === 0) return null;
+  return scoreTone(picked, lexicon, opts);
+}

@@ -1,0 +1,135 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  detectLexiconFormat,
+  loadToneLexicon,
+  scoreTargetTone,
+  scoreTone,
+  type ToneOptions,
+} from '../src/score/tone/index.js';
+import { tokenizeGerman } from '../src/tokenize/german.js';
+
+const lexicon = loadToneLexicon({ builtin: true, files: [] });
+const opts: ToneOptions = { neutralBand: [-0.05, 0.05] };
+const tone = (text: string, o: ToneOptions = opts) => scoreTone(tokenizeGerman(text), lexicon, o);
+
+describe('scoreTone', () => {
+  it('labels a clearly negative article negative and names the deciding words', () => {
+    const r = tone(
+      'Bei einem Brandanschlag auf die Unterkunft wurden in der Nacht drei Menschen schwer verletzt. ' +
+        'Die Polizei nahm zwei Tatverdächtige fest. Anwohner reagierten mit Angst und Wut auf die Gewalt.',
+    );
+    expect(r.label).toBe('negative');
+    expect(r.tone).toBeLessThan(-0.3);
+    expect(r.negative).toBeGreaterThan(r.positive);
+    expect(r.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['verletzt', 'Gewalt']));
+    expect(r.terms.every((t) => t.weight < 0)).toBe(true);
+  });
+
+  it('labels a clearly positive article positive', () => {
+    const r = tone(
+      'Das Begegnungsfest im Stadtpark war ein großer Erfolg. Die Organisatoren freuen sich über die ' +
+        'tolle Stimmung, viele Helfer haben mit Begeisterung mitgemacht. Der Bürgermeister lobte das Engagement.',
+    );
+    expect(r.label).toBe('positive');
+    expect(r.tone).toBeGreaterThan(0.3);
+  });
+
+  it('labels a factual report neutral', () => {
+    const r = tone('Der Rat tagt am Dienstag um 18 Uhr im Rathaus. Auf der Tagesordnung steht der Haushalt.');
+    expect(r.label).toBe('neutral');
+    expect(r.polarity).toBeLessThan(0.5);
+    expect(r.words).toBe(16);
+  });
+
+  it('flips and weakens polar words after a negator', () => {
+    const plain = tone('Das Angebot ist gut.');
+    const negated = tone('Das Angebot ist nicht gut.');
+    expect(plain.tone).toBeGreaterThan(0);
+    expect(negated.tone).toBeLessThan(0);
+    expect(Math.abs(negated.tone)).toBeLessThan(Math.abs(plain.tone));
+    expect(tone('Das ist kein Problem.').tone).toBeGreaterThanOrEqual(0);
+    expect(tone('Das ist ein Problem.').tone).toBeLessThan(0);
+  });
+
+  it('ends the negation scope at clause punctuation and after the scope length', () => {
+    expect(tone('Nicht heute, aber das Fest war gut.').tone).toBeGreaterThan(0);
+    const far = tone('Wir haben nicht mit so vielen Leuten gerechnet, gut.', { ...opts, scope: 2 });
+    expect(far.tone).toBeGreaterThan(0);
+  });
+
+  it('negates within weder … noch', () => {
+    expect(tone('Die Lage ist weder gut noch erfreulich.').tone).toBeLessThan(0);
+  });
+
+  it('scales with intensifiers and softeners', () => {
+    const base = tone('Die Lage ist schwierig.').negative;
+    expect(tone('Die Lage ist sehr schwierig.').negative).toBeGreaterThan(base);
+    expect(tone('Die Lage ist etwas schwierig.').negative).toBeLessThan(base);
+  });
+
+  it('keeps tone comparable across lengths: neutral padding does not change it', () => {
+    const short = tone('Die Helfer freuen sich.');
+    const long = tone(
+      'Die Helfer freuen sich. Der Bus fährt um acht Uhr ab. Die Halle liegt an der Hauptstraße. Der Termin steht.',
+    );
+    expect(long.tone).toBeCloseTo(short.tone, 5);
+    expect(long.positive).toBeLessThan(short.positive);
+  });
+
+  it('uses the neutral band for labels', () => {
+    const r = tone('Die Helfer freuen sich.', { neutralBand: [-0.9, 0.9] });
+    expect(r.label).toBe('neutral');
+  });
+});
+
+describe('scoreTargetTone', () => {
+  it('scores only the selected sentences and returns null without any', () => {
+    const sentences = tokenizeGerman('Die Geflüchteten freuen sich über die Hilfe. Der Unfall war schlimm.');
+    expect(scoreTargetTone(sentences, [0], lexicon, opts)?.label).toBe('positive');
+    expect(scoreTargetTone(sentences, [1], lexicon, opts)?.label).toBe('negative');
+    expect(scoreTargetTone(sentences, [], lexicon, opts)).toBeNull();
+    expect(scoreTargetTone(sentences, [7], lexicon, opts)).toBeNull();
+  });
+});
+
+describe('loadToneLexicon', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tone-'));
+
+  it('reads SentiWS files and lets them override the built-in lexicon', () => {
+    const f = path.join(dir, 'eigene.txt');
+    writeFileSync(f, 'Willkommenskultur|NN\t0.6\tWillkommenskulturen\nHalle|NN\t-0.4\tHallen\n');
+    expect(detectLexiconFormat('Willkommenskultur|NN\t0.6\t')).toBe('sentiws');
+    const lex = loadToneLexicon({ builtin: true, files: [f] });
+    const r = scoreTone(tokenizeGerman('Die Willkommenskultur in den Hallen.'), lex, opts);
+    expect(r.terms).toEqual(
+      expect.arrayContaining([
+        { term: 'Willkommenskultur', weight: 0.6 },
+        { term: 'Hallen', weight: -0.4 },
+      ]),
+    );
+  });
+
+  it("reads Rauh's format with negated bigrams", () => {
+    const f = path.join(dir, 'rauh.csv');
+    writeFileSync(f, 'feature,sentiment\ngut,1\nnicht gut,-1\nschlimm,-1\nnicht schlimm,1\n');
+    expect(detectLexiconFormat('feature,sentiment\ngut,1\n')).toBe('rauh');
+    const lex = loadToneLexicon({ builtin: false, files: [f] });
+    expect(scoreTone(tokenizeGerman('Das ist nicht schlimm.'), lex, opts).terms).toEqual([
+      { term: 'nicht schlimm', weight: 1 },
+    ]);
+    expect(scoreTone(tokenizeGerman('Das ist nicht gut.'), lex, opts).tone).toBeLessThan(-0.4);
+    const tsv = path.join(dir, 'rauh.tsv');
+    writeFileSync(tsv, 'feature\tsentiment\nerfreulich\tpositive\nNOT_erfreulich\tnegative\n');
+    const lex2 = loadToneLexicon({ builtin: false, files: [tsv] });
+    expect(scoreTone(tokenizeGerman('Sehr erfreulich!'), lex2, opts).label).toBe('positive');
+  });
+
+  it('rejects a file without entries', () => {
+    const f = path.join(dir, 'leer.txt');
+    writeFileSync(f, '# nichts\n');
+    expect(() => loadToneLexicon({ builtin: false, files: [f] })).toThrow(/no entries/);
+  });
+});
