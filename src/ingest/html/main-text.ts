@@ -10,6 +10,7 @@ import { densityRoots } from './density.js';
 import { childrenOf, contains, type DomElement, type DomNode, textStats } from './dom.js';
 import { pruneBoilerplate, pruneJunk } from './prune.js';
 import { readabilityExtract } from './readability-fallback.js';
+import { selectGroups } from './selector.js';
 import { elementText, firstHeading, pickTitle } from './title.js';
 import { extractionVocabulary } from './vocabulary.js';
 
@@ -44,13 +45,8 @@ const MERGE_MIN_CHARS = 100;
  * text, together with the other matches of that group that carry a fair share of it (articles
  * split into several body parts). Nested matches count once, as their outermost element.
  */
-function findContainers(
-  $: CheerioAPI,
-  groups: readonly (readonly string[])[],
-  leadSelector: string,
-): DomElement[] {
-  for (const group of groups) {
-    const matches = $(group.join(',')).toArray() as unknown as DomElement[];
+function findContainers(groupMatches: DomElement[][], leads: DomElement[]): DomElement[] {
+  for (const matches of groupMatches) {
     if (matches.length === 0) continue;
     const outer = matches.filter((m) => !matches.some((o) => o !== m && contains(o, m)));
     const sized = outer.map((el) => {
@@ -68,7 +64,7 @@ function findContainers(
     let total = 0;
     for (const x of chosen) total += x.nonLink;
     const els = chosen.map((x) => x.el);
-    return widenToArticle(els, total) ?? withLead($, els, leadSelector);
+    return widenToArticle(els, total) ?? withLead(els, leads);
   }
   return [];
 }
@@ -132,15 +128,13 @@ function before(a: DomNode, b: DomNode): boolean {
  * Prepends the lead paragraph that many pages set apart from the article body (in the header,
  * marked lead/intro/teaser): the first such element before the container, near it, with few links.
  */
-function withLead($: CheerioAPI, els: DomElement[], leadSelector: string): DomElement[] {
+function withLead(els: DomElement[], leads: DomElement[]): DomElement[] {
   const first = els[0];
   if (!first) return els;
   const scope = ancestorAt(first, LEAD_MAX_LEVELS);
   if (!scope) return els;
-  for (const raw of $(scope as unknown as Parameters<CheerioAPI>[0])
-    .find(leadSelector)
-    .toArray()) {
-    const cand = raw as unknown as DomElement;
+  for (const cand of leads) {
+    if (!contains(scope, cand)) continue;
     if (els.some((e) => contains(e, cand) || contains(cand, e))) continue;
     if (!before(cand, first)) continue;
     const s = textStats(cand);
@@ -156,7 +150,8 @@ export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): Main
   const body = ($('body')[0] as unknown as DomNode | undefined) ?? root;
   pruneJunk(root, vocab);
 
-  const containers = findContainers($, vocab.containerGroups, vocab.leads);
+  const [leads = [], ...groupMatches] = selectGroups(root, [vocab.leads, ...vocab.containerGroups]);
+  const containers = findContainers(groupMatches, leads);
   let heading: DomElement | null = null;
   for (const c of containers) {
     heading = firstHeading(c);

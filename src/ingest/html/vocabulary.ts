@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../paths.js';
 import type { DomElement } from './dom.js';
+import { parseSelector, type SimpleSelector } from './selector.js';
 
 interface MarkerList {
   substrings: string[];
@@ -55,10 +56,9 @@ export interface ExtractionVocabulary {
   ignoreClassPrefixes: readonly string[];
   proseMinChars: number;
   /** Container selector groups, most specific first. */
-  containers: readonly string[];
-  containerGroups: readonly (readonly string[])[];
-  /** Selector of elements that may hold a lead paragraph beside the container. */
-  leads: string;
+  containerGroups: readonly (readonly SimpleSelector[])[];
+  /** Selectors of elements that may hold a lead paragraph beside the container. */
+  leads: readonly SimpleSelector[];
   phrases: {
     maxChars: number;
     shortMaxChars: number;
@@ -77,11 +77,14 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Letters and digits of Latin scripts, without the (slower) unicode regex mode. */
+const WORD_CHAR = '[0-9A-Za-z\\u00C0-\\u024F]';
+
 /** One case-insensitive regex for a phrase list; a phrase ending in a letter must end at a word boundary. */
 function phraseRegex(phrases: string[], anchored: boolean): RegExp | null {
   if (phrases.length === 0) return null;
-  const alts = phrases.map((p) => `${escapeRegExp(p)}${/\p{L}$/u.test(p) ? '(?![\\p{L}\\p{N}])' : ''}`);
-  return new RegExp(`${anchored ? '^' : ''}(?:${alts.join('|')})`, 'iu');
+  const alts = phrases.map((p) => `${escapeRegExp(p)}${/\p{L}$/u.test(p) ? `(?!${WORD_CHAR})` : ''}`);
+  return new RegExp(`${anchored ? '^' : ''}(?:${alts.join('|')})`, 'i');
 }
 
 function compileMarkers(m: MarkerList): Markers {
@@ -109,9 +112,8 @@ export function extractionVocabulary(): ExtractionVocabulary {
     softMaxLinkDensity: b.softMaxLinkDensity,
     ignoreClassPrefixes: b.ignoreClassPrefixes.map((x) => x.toLowerCase()),
     proseMinChars: b.proseMinChars,
-    containers: s.containers.flat(),
-    containerGroups: s.containers,
-    leads: s.leads.join(','),
+    containerGroups: s.containers.map((g) => g.map(parseSelector)),
+    leads: s.leads.map(parseSelector),
     phrases: {
       maxChars: p.maxChars,
       shortMaxChars: p.shortMaxChars,
