@@ -50,7 +50,7 @@ import {
 } from './templates.js';
 
 type Kind = 'web' | 'csv' | 'text' | 'jsonl' | 'nexis';
-type Special = 'agency-first' | 'agency-second' | 'windows1252' | 'koeln' | 'church';
+type Special = 'agency-web' | 'agency-archive' | 'windows1252' | 'koeln' | 'church';
 
 /** One planned article with its truth and, after composing, its text and place in the corpus. */
 export interface Entry {
@@ -115,6 +115,8 @@ export interface Expected {
   clearly_positive: { file: string; record: number | null }[];
   unrelated: { file: string; record: number | null }[];
   places: { file: string; record: number | null; municipality: string | null; note: string }[];
+  /** Header-less text files: the day is only in the opening dateline ("Altena, 3. März 2016 – …") and file name. */
+  date_only_in_text: { file: string; record: number | null; date: string }[];
 }
 
 /** Title and plain text of every article, for checks on the generated prose. */
@@ -421,21 +423,21 @@ function addSpecials(templates: Templates, entries: Entry[]): void {
     return e;
   };
   const ag = s.agency;
-  const first = push(OUTLETS.wap, 'web', 'agency-first', ag.municipality, ag.first.date);
+  const first = push(OUTLETS.wap, 'web', 'agency-web', ag.municipality, ag.web.date);
   Object.assign(first, {
     topic: ag.topic,
     tone: ag.tone,
-    title: ag.first.title,
-    paragraphs: [ag.first.opening, ...ag.body],
+    title: ag.web.title,
+    paragraphs: [ag.web.opening, ...ag.body],
     agency: 'nnd',
     caption: 'Das frühere Verwaltungsgebäude in Eving soll zur Erstaufnahme werden.',
   });
-  const second = push(OUTLETS.rt, 'csv', 'agency-second', ag.municipality, ag.second.date);
+  const second = push(OUTLETS.rt, 'csv', 'agency-archive', ag.municipality, ag.archive.date);
   Object.assign(second, {
     topic: ag.topic,
     tone: ag.tone,
-    title: ag.second.title,
-    paragraphs: [ag.second.opening, ...ag.body, ag.second.closing],
+    title: ag.archive.title,
+    paragraphs: [ag.archive.opening, ...ag.body, ag.archive.closing],
     agency: 'nnd',
     metaMunicipality: true,
   });
@@ -733,8 +735,10 @@ export function buildBundle(seed: string): {
         month: monthKey(month),
         articles: articles.filter((e) => e.municipality === m && monthKey(e.date) === monthKey(month)).length,
       });
-  const agencyFirst = entries.find((e) => e.special === 'agency-first');
-  const agencySecond = entries.find((e) => e.special === 'agency-second');
+  // The copy printed first (earlier day, then path order) is the original; the other one is the duplicate.
+  const [agencyFirst, agencySecond] = entries
+    .filter((e) => e.special === 'agency-web' || e.special === 'agency-archive')
+    .sort((a, b) => compareDays(a.date, b.date) || a.file.localeCompare(b.file));
   const win = entries.find((e) => e.special === 'windows1252');
   if (!agencyFirst || !agencySecond || !win) throw new Error('special articles missing');
   const places: Expected['places'] = [];
@@ -785,6 +789,10 @@ export function buildBundle(seed: string): {
     clearly_positive: sorted(entries.filter((e) => e.relevant && e.tone === 'positive')),
     unrelated: sorted(entries.filter((e) => !e.relevant)),
     places,
+    date_only_in_text: entries
+      .filter((e) => e.kind === 'text' && e.textHeader === 'none')
+      .map((e) => ({ file: e.file, record: e.record, date: iso(e.date) }))
+      .sort((a, b) => a.file.localeCompare(b.file)),
   };
   const texts: ArticleText[] = entries.map((e) => ({
     file: e.file,

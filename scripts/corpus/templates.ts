@@ -81,8 +81,10 @@ export interface AgencySpecial {
   topic: Topic;
   tone: Tone;
   agency: string;
-  first: { title: string; date: string; opening: string };
-  second: { title: string; date: string; opening: string; closing: string };
+  /** The copy saved as a web page. */
+  web: { title: string; date: string; opening: string };
+  /** The copy in the press-archive CSV, with an added closing line. */
+  archive: { title: string; date: string; opening: string; closing: string };
   body: string[];
 }
 
@@ -247,24 +249,24 @@ export function loadTemplates(): Templates {
     };
   };
   const a = obj(s.agency, 'agency');
-  const first = obj(a.first, 'agency.first');
-  const second = obj(a.second, 'agency.second');
+  const web = obj(a.web, 'agency.web');
+  const archive = obj(a.archive, 'agency.archive');
   const specials: SpecialTemplates = {
     agency: {
       municipality: String(a.municipality),
       topic: a.topic as Topic,
       tone: a.tone as Tone,
       agency: String(a.agency),
-      first: {
-        title: String(first.title),
-        date: String(first.date),
-        opening: paragraphs(first.opening)[0] ?? '',
+      web: {
+        title: String(web.title),
+        date: String(web.date),
+        opening: paragraphs(web.opening)[0] ?? '',
       },
-      second: {
-        title: String(second.title),
-        date: String(second.date),
-        opening: paragraphs(second.opening)[0] ?? '',
-        closing: paragraphs(second.closing)[0] ?? '',
+      archive: {
+        title: String(archive.title),
+        date: String(archive.date),
+        opening: paragraphs(archive.opening)[0] ?? '',
+        closing: paragraphs(archive.closing)[0] ?? '',
       },
       body: paragraphs(a.body),
     },
