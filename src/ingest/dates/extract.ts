@@ -9,7 +9,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { type PageMetadata, readJsonLdNodes, readMetaTags } from '../html/metadata.js';
-import { isInSkippedPart, nodeLengthAt, type PageText, visibleText } from './page-text.js';
+import { isInSkippedPart, nodeLengthAt, type PageText, shortText, visibleText } from './page-text.js';
 import { findDates, parseDateText } from './parse.js';
 import { dateFromUrl } from './url.js';
 import { MARKERS, META_DATE_NAMES, SELECTORS } from './vocab.js';
@@ -111,6 +111,8 @@ export function metaDate(meta: Map<string, string[]>, names: string[]): string |
   return null;
 }
 
+const PUBLISHED_ELEMENTS = SELECTORS.publishedElements.join(', ');
+
 /** A structured date on 1 January is often a placeholder (year only, or a template default). */
 function isNewYear(day: string): boolean {
   return day.endsWith('-01-01');
@@ -149,16 +151,14 @@ export function extractPublicationDate(
   // From here on the evidence is in the body; a known modification day bounds it.
   if (modified && modified < latest) latest = modified;
 
-  for (const sel of SELECTORS.publishedElements) {
-    for (const el of elements($, sel)) {
-      if (isInSkippedPart(el)) continue;
-      const d = attrDate(el) ?? firstPublicationDate($(el).text().slice(0, 200), latest);
-      if (plausible(d, latest)) return { date: d, basis: 'time' };
-    }
+  for (const el of elements($, PUBLISHED_ELEMENTS)) {
+    if (isInSkippedPart(el)) continue;
+    const d = attrDate(el) ?? firstPublicationDate(shortText(el, 200) ?? '', latest);
+    if (plausible(d, latest)) return { date: d, basis: 'time' };
   }
   for (const el of elements($, 'time')) {
     if (UPDATE_CLASS.test(classAndId(el)) || isInSkippedPart(el)) continue;
-    const d = attrDate(el) ?? firstPublicationDate($(el).text().slice(0, 200), latest);
+    const d = attrDate(el) ?? firstPublicationDate(shortText(el, 200) ?? '', latest);
     if (plausible(d, latest)) return { date: d, basis: 'time' };
   }
 
@@ -193,8 +193,8 @@ export function classedDate($: CheerioAPI, latest: string, urlMonth: string | nu
   for (const el of elements($, 'body [class], body [id]')) {
     const ci = classAndId(el);
     if (!DATE_CLASS.test(ci) || UPDATE_CLASS.test(ci)) continue;
-    const t = $(el).text();
-    if (t.length > 300 || t.length < 6) continue;
+    const t = shortText(el, 300);
+    if (t === null || t.length < 6) continue;
     const d = firstPublicationDate(t, latest);
     if (!d || (urlMonth && !d.startsWith(urlMonth))) continue;
     if (isInSkippedPart(el)) continue;

@@ -109,3 +109,18 @@ export function nodeLengthAt(page: PageText, offset: number): number {
   const end = starts[lo + 1] ?? page.text.length;
   return end - start;
 }
+
+/** The text of an element when it is at most `max` characters long, else null (without reading it all). */
+export function shortText(el: Element, max: number): string | null {
+  let out = '';
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      out += n.data;
+      return out.length <= max;
+    }
+    if (n.type !== 'tag') return true;
+    for (const c of n.children) if (!walk(c)) return false;
+    return true;
+  };
+  return walk(el) ? out : null;
+}
