@@ -8,6 +8,7 @@ import type { RawRecord } from './formats/index.js';
 import { isNexisExport, parseDelimited, parseJsonl, parseNexis, parseTxt } from './formats/index.js';
 import { extractMainText } from './html/main-text.js';
 import { readPageMetadata } from './html/metadata.js';
+import { outletOfPage } from './outlet.js';
 
 /** An article as read from one input, before ids, duplicates and municipality are decided. */
 export interface DraftArticle {
@@ -78,19 +79,10 @@ function fromRecord(raw: RawRecord, encoding: string): DraftArticle {
   };
 }
 
-/** Host name of a URL, as a last resort for the outlet. */
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
 function readHtml(html: string, encoding: string): DraftArticle {
   const $ = cheerio.load(html);
   const metadata = readPageMetadata($);
+  const source = outletOfPage($, metadata);
   const dated = extractPublicationDate($, { url: metadata.url, metadata });
   const main = extractMainText($, {
     url: metadata.url,
@@ -103,7 +95,7 @@ function readHtml(html: string, encoding: string): DraftArticle {
     title: main.title || metadata.headline || '',
     date: dated.date,
     date_basis: dated.date ? dated.basis : null,
-    source: metadata.siteName ?? hostOf(metadata.url),
+    source,
     url: metadata.url,
     author: metadata.author,
     municipalityField: null,
