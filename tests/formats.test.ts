@@ -395,3 +395,14 @@ describe('parseNexis', () => {
     ]);
   });
 });
+
+describe('parseDelimited with spreadsheet quirks', () => {
+  it('accepts a stray delimiter at the end of data rows but not extra content', () => {
+    const csv =
+      'titel;text\nA;Die Tafel verteilt Lebensmittel.;\nB;Der Chor probt im Gemeindehaus.;;\nC;Zu viel;Inhalt\n';
+    const columns: ColumnMap = { ...DEFAULT_COLUMNS, title: 'titel' };
+    const out = parseDelimited(csv, { delimiter: 'auto', columns });
+    expect(out.records.map((r) => r.fields.title)).toEqual(['A', 'B']);
+    expect(out.rejections).toEqual([{ record: 3, reason: 'row 3 (line 4): 3 fields, expected 2' }]);
+  });
+});

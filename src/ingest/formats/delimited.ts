@@ -60,6 +60,15 @@ function parseAll(physical: PhysicalRecord[], delimiter: string): string[][] | n
   }
 }
 
+/**
+ * Whether a row has the header's number of fields. Extra fields count only when they hold something:
+ * spreadsheet exports often end every data row with a stray delimiter.
+ */
+function fits(values: string[], width: number): boolean {
+  if (values.length === width) return true;
+  return values.length > width && values.slice(width).every((v) => v.trim() === '');
+}
+
 const key = (s: string): string =>
   s
     .replace(/^\uFEFF/, '')
@@ -138,7 +147,7 @@ export function parseDelimited(text: string, opts: DelimitedOptions): ParsedFile
     pending.forEach((physical, k) => {
       row++;
       const values = whole[k] ?? [];
-      if (values.length !== width) {
+      if (!fits(values, width)) {
         rejections.push({
           record: row,
           reason: `row ${row} (${lineRef(physical)}): ${values.length} fields, expected ${width}`,
@@ -152,7 +161,7 @@ export function parseDelimited(text: string, opts: DelimitedOptions): ParsedFile
     for (const physical of pending) {
       row++;
       const parsed = parseRecord(physical.text, delimiter);
-      if (!parsed.ok || parsed.fields.length !== width) {
+      if (!parsed.ok || !fits(parsed.fields, width)) {
         const problem = parsed.ok ? `${parsed.fields.length} fields, expected ${width}` : parsed.problem;
         if (physical.lastLine > physical.firstLine) {
           // Probably an unclosed quote that ran into the following rows: give up only the first line.
