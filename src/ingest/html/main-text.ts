@@ -148,9 +148,10 @@ export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): Main
   const vocab = extractionVocabulary();
   const root = $.root()[0] as unknown as DomNode;
   const body = ($('body')[0] as unknown as DomNode | undefined) ?? root;
-  pruneJunk(root, vocab);
+  // Only the body: the head keeps <title> and meta headlines for the title and for other readers of $.
+  pruneJunk(body, vocab);
 
-  const [leads = [], ...groupMatches] = selectGroups(root, [vocab.leads, ...vocab.containerGroups]);
+  const [leads = [], ...groupMatches] = selectGroups(body, [vocab.leads, ...vocab.containerGroups]);
   const containers = findContainers(groupMatches, leads);
   let heading: DomElement | null = null;
   for (const c of containers) {
