@@ -5,6 +5,7 @@ import {
   compilePlaces,
   findPlaceMentions,
   type PlaceConfig,
+  parsePlaceConfig,
   resolvePlaceName,
 } from '../src/ingest/municipality.js';
 import { dataPath } from '../src/paths.js';
@@ -266,5 +267,15 @@ describe('compilePlaces for other places', () => {
       { name: 'Mülheim an der Ruhr', districts: ['Holthausen', 'Saarn'] },
     ]);
     expect(findPlaceMentions(custom, 'In Holthausen und in Saarn.')).toEqual({ 'Mülheim an der Ruhr': 1 });
+  });
+});
+
+describe('parsePlaceConfig', () => {
+  it('accepts the bundled data and names the problem in bad data', () => {
+    expect(parsePlaceConfig(places)).toHaveLength(8);
+    expect(() => parsePlaceConfig([{ name: 'Hamm', aliases: 'Hammer' }])).toThrow(/0\.aliases/);
+    expect(() => parsePlaceConfig([{ name: 'Hamm', ambiguous: { Hamm: { requires: ['x'] } } }])).toThrow(
+      /places/,
+    );
   });
 });

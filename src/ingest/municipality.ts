@@ -33,6 +33,8 @@
  * A surface listed for two places counts for neither.
  */
 
+import { z } from 'zod';
+
 /** One municipality of the study, as configured. */
 export interface PlaceConfig {
   name: string;
@@ -42,6 +44,33 @@ export interface PlaceConfig {
   districts?: string[];
   /** Disambiguation rules per surface; a surface listed only here is added to the place. */
   ambiguous?: { [surface: string]: { require?: string[]; exclude?: string[] } };
+}
+
+const placeConfigSchema = z
+  .object({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).optional(),
+    districts: z.array(z.string().min(1)).optional(),
+    ambiguous: z
+      .record(
+        z.string().min(1),
+        z
+          .object({
+            require: z.array(z.string().min(1)).optional(),
+            exclude: z.array(z.string().min(1)).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+/** Checks parsed JSON (e.g. `data/municipalities.json`) against the place config shape; throws with the path of the first problem. */
+export function parsePlaceConfig(json: unknown): PlaceConfig[] {
+  const result = z.array(placeConfigSchema).safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new Error(`places: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
 }
 
 /** Weights of mentions when the municipality is decided from the text. */
