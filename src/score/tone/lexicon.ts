@@ -2,7 +2,9 @@
  * Tone lexicons: polar words and phrases with weights in [-1, 1]-ish.
  *
  * Built-in: natural's German polarity lexicon (SentiWS-derived: base forms with inflections) plus the
- * SentiWS-format files under `data/lexicons/` written for this project. User files are SentiWS
+ * SentiWS-format files `data/lexicons/*.sentiws.tsv` written for this project (news vocabulary that
+ * SentiWS lacks or misweights; words news use neutrally set to 0), which override it. Negators and
+ * intensifier/softener factors come from `data/lexicons/negators.txt` and `modifiers.tsv`. User files are SentiWS
  * (`Wort|POS<TAB>weight<TAB>inflections,…`), Rauh's German political sentiment dictionary (CSV/TSV
  * with `feature` and `sentiment` columns, incl. negated bigrams like `nicht gut`) or a plain
  * `word<TAB>weight` list; the format is detected from the content. Later entries override earlier

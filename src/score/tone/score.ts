@@ -1,9 +1,11 @@
 /**
  * Lexicon tone of tokenized text, split like GDELT's tone fields.
  *
- * Per polar word or phrase (dictionary engine over the lexicon, longest match first; words not listed
- * fall back to the mean weight of listed forms with the same stem) the weight is:
+ * Per polar word or phrase (dictionary engine over the lexicon on token norms, longest match first;
+ * with `stems: true` words not listed fall back to the mean weight of listed forms with the same stem)
+ * the weight is:
  * - scaled by an intensifier or softener among the two words before it (`sehr gut` 1.5×, `kaum` 0.3×);
+ *   intensifiers and softeners never count as polar words themselves;
  * - flipped and weakened (× −negationFactor) when a negator stands up to `scope` words before it in the
  *   same clause (the scope ends at , ; : . ! ? and dashes); after `weder`, `noch` negates too. Lexicon
  *   phrases that already contain the negation (`nicht gut` in Rauh's dictionary) win over this rule.
@@ -15,6 +17,8 @@
  *   the polar ones, so articles of different length compare; the smoothing keeps a single weak word
  *   from giving an extreme tone.
  * - `label`: negative below `neutralBand[0]`, positive above `neutralBand[1]`, else neutral.
+ *   Calibrated on the tone dev set (scripts/eval-tone.ts --calibrate): [-0.3, 0.1].
+ * Note `tone` uses the raw sums P and N, not the per-100-word `positive`/`negative`.
  */
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
 import type { Token } from '../../records.js';
