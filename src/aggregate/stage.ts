@@ -1,14 +1,18 @@
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { loadDictionary } from '../dictionary/index.js';
+import { compileDictionary, findHits, loadDictionary } from '../dictionary/index.js';
 import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
+import { decodeTokens } from '../io/tokens-codec.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
-import type { Article, ArticleScores, ArticleTags } from '../records.js';
+import type { Article, ArticleScores, ArticleTags, Token } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
+import { ACTOR_EDGE_COLUMNS, ACTOR_NODE_COLUMNS, createActorNetwork } from './actors-network.js';
 import { addArticle, emptyGroup, type GroupSums } from './groups.js';
+import { createKeyness, KEYNESS_COLUMNS } from './keyness.js';
+import { KWIC_COLUMNS, kwicLines } from './kwic.js';
 import { periodOf } from './period.js';
 import { meanWithCi } from './stats.js';
 
@@ -92,6 +96,24 @@ function topicOrder(ctx: StageContext, seen: Set<string>): string[] {
   return [...keys.filter((k) => seen.has(k) || extra.length === 0), ...extra];
 }
 
+type EncodedTokens = Parameters<typeof decodeTokens>[0];
+
+/** Whether a token is a target term (the `tag.targets` dictionary), cached by normalized form. */
+function targetPredicate(ctx: StageContext): (t: Token) => boolean {
+  const dict = compileDictionary(loadDictionary(resolveConfigPath(ctx.configDir, ctx.config.tag.targets)), {
+    compounds: true,
+  });
+  const cache = new Map<string, boolean>();
+  return (t) => {
+    let hit = cache.get(t.norm);
+    if (hit === undefined) {
+      hit = t.word && findHits(dict, [t]).length > 0;
+      cache.set(t.norm, hit);
+    }
+    return hit;
+  };
+}
+
 /** Joins the stages' records into `articles.csv` and the municipality × period tables. */
 export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   const { aggregate } = ctx.config;
@@ -99,15 +121,21 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   const groups = new Map<string, GroupSums>();
   const sources = new Map<string, SourceSums>();
   const topicsSeen = new Set<string>();
+  const network = createActorNetwork();
+  const keyness = createKeyness();
+  const isTarget = targetPredicate(ctx);
   const out = new AtomicFile(path.join(ctx.outDir, 'articles.csv'));
+  const kwic = new AtomicFile(path.join(ctx.outDir, 'kwic.csv'));
   let n = 0;
   let counted = 0;
   try {
     await out.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([ARTICLE_COLUMNS], dialect));
-    const files: [string, string, string] = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl'].map((f) =>
+    await kwic.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([KWIC_COLUMNS], dialect));
+    const files = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl', 'tokens.jsonl'].map((f) =>
       path.join(ctx.outDir, f),
-    ) as [string, string, string];
-    for await (const [a, t, s] of zipJsonl<[Article, ArticleTags, ArticleScores]>(files)) {
+    ) as [string, string, string, string];
+    type Row = [Article, ArticleTags, ArticleScores, EncodedTokens];
+    for await (const [a, t, s, encoded] of zipJsonl<Row>(files)) {
       n += 1;
       await out.write(formatCsvRows([articleRow(a, t, s)], dialect));
       const src = a.source ?? '(unbekannt)';
@@ -122,6 +150,13 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       if (aggregate.relevant_only && !t.relevant) continue;
       if (!aggregate.count_duplicates && a.duplicate_of !== null) continue;
       counted += 1;
+      const { sentences } = decodeTokens(encoded);
+      network.add(a.municipality, t.actors);
+      keyness.add(a.municipality, sentences);
+      if (t.target_sentences.length > 0) {
+        const targetSentences = t.target_sentences.map((i) => sentences[i] ?? []);
+        await kwic.write(formatCsvRows(kwicLines(a, targetSentences, isTarget), dialect));
+      }
       const key = `${a.municipality ?? NO_PLACE}\u0000${periodOf(a.date, aggregate.period)}`;
       const g = groups.get(key) ?? emptyGroup();
       addArticle(g, {
@@ -135,8 +170,10 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       groups.set(key, g);
     }
     await out.commit();
+    await kwic.commit();
   } catch (error) {
     out.abort();
+    kwic.abort();
     throw error;
   }
   const topics = topicOrder(ctx, topicsSeen);
@@ -202,6 +239,15 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       dialect,
     ),
   );
+  writeFileAtomic(
+    path.join(ctx.outDir, 'actors_nodes.csv'),
+    formatCsv(ACTOR_NODE_COLUMNS, network.nodes(), dialect),
+  );
+  writeFileAtomic(
+    path.join(ctx.outDir, 'actors_edges.csv'),
+    formatCsv(ACTOR_EDGE_COLUMNS, network.edges(), dialect),
+  );
+  writeFileAtomic(path.join(ctx.outDir, 'keyness.csv'), formatCsv(KEYNESS_COLUMNS, keyness.rows(), dialect));
   ctx.log.info(
     `aggregate: ${counted} of ${n} articles counted in ${rows.length} municipality × period rows` +
       ` (aggregate.relevant_only=${aggregate.relevant_only}, aggregate.count_duplicates=${aggregate.count_duplicates})`,
@@ -212,8 +258,17 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
 export const aggregateStage: StageDefinition = {
   name: 'aggregate',
   describe: 'writing the tables',
-  reads: ['articles.jsonl', 'tags.jsonl', 'scores.jsonl'],
-  writes: ['articles.csv', 'municipality_period.csv', 'topics_by_municipality_period.csv', 'sources.csv'],
+  reads: ['articles.jsonl', 'tags.jsonl', 'scores.jsonl', 'tokens.jsonl'],
+  writes: [
+    'articles.csv',
+    'municipality_period.csv',
+    'topics_by_municipality_period.csv',
+    'sources.csv',
+    'actors_nodes.csv',
+    'actors_edges.csv',
+    'keyness.csv',
+    'kwic.csv',
+  ],
   configPart: (config: Config) => ({
     aggregate: config.aggregate,
     output: config.output,

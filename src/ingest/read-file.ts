@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { ColumnMap } from '../config/schema.js';
-import { extractPublicationDate, parseDateText } from './dates/index.js';
+import { extractPublicationDate, findDates, parseDateText } from './dates/index.js';
 import { decodeBytes, sniffFileType } from './decode.js';
 import type { RawRecord } from './formats/index.js';
 import { isNexisExport, parseDelimited, parseJsonl, parseNexis, parseTxt } from './formats/index.js';
@@ -60,16 +60,28 @@ const clean = (s: string | undefined | null): string | null => {
   return t === '' ? null : t;
 };
 
+/**
+ * A date in the dateline that opens many agency and local texts ("Mülheim an der Ruhr, 27. Oktober
+ * 2015 – …"): only the first line's first 120 characters are searched, so dates the story talks
+ * about further down are never taken for its publication day.
+ */
+export function datelineDate(text: string): string | null {
+  const first = (text.trimStart().split('\n', 1)[0] ?? '').slice(0, 120);
+  return findDates(first)[0]?.date ?? null;
+}
+
 function fromRecord(raw: RawRecord, encoding: string): DraftArticle {
   const f = raw.fields;
   const dateText = clean(f.date);
-  const date = dateText ? parseDateText(dateText) : null;
+  const fieldDate = dateText ? parseDateText(dateText) : null;
+  const lineDate = fieldDate ? null : datelineDate(f.text ?? '');
+  const date = fieldDate ?? lineDate;
   return {
     record: raw.record,
     inputId: clean(f.id),
     title: clean(f.title) ?? '',
     date,
-    date_basis: date ? 'metadata' : null,
+    date_basis: fieldDate ? 'metadata' : lineDate ? 'text' : null,
     source: clean(f.source),
     url: clean(f.url),
     author: clean(f.author),
