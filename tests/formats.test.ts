@@ -406,3 +406,37 @@ describe('parseDelimited with spreadsheet quirks', () => {
     expect(out.rejections).toEqual([{ record: 3, reason: 'row 3 (line 4): 3 fields, expected 2' }]);
   });
 });
+
+describe('parseNexis layout variants', () => {
+  it('reads a body that follows the length line directly and a wrapped section line', () => {
+    const doc = [
+      '1 of 1 DOCUMENT',
+      '',
+      'Ruhr Nachrichten',
+      '',
+      'November 3, 2015 Tuesday',
+      '',
+      'Hilfe für Familien aus Syrien',
+      '',
+      'SECTION: DORTMUND; Lokales;',
+      'S. 4',
+      'LENGTH: 210 words',
+      'Ehrenamtliche in Eving begleiten seit dem Sommer',
+      'fünf Familien.',
+      '',
+      'LOAD-DATE: November 4, 2015',
+    ].join('\n');
+    const out = parseNexis(doc);
+    expect(out.records).toEqual([
+      {
+        record: 1,
+        fields: {
+          source: 'Ruhr Nachrichten',
+          date: 'November 3, 2015',
+          title: 'Hilfe für Familien aus Syrien',
+          text: 'Ehrenamtliche in Eving begleiten seit dem Sommer fünf Familien.',
+        },
+      },
+    ]);
+  });
+});

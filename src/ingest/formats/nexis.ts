@@ -153,8 +153,14 @@ function readHeaderLabels(lines: string[], i: number, p: NexisPatterns, fields: 
     if (kind === 'author' && l.value) fields.author ??= l.value;
     if (kind === 'title' && l.value) fields.title ??= l.value;
     j++;
-    // Continuation lines of a long label value, up to the next blank line.
-    while (j < lines.length && (lines[j] ?? '').trim() !== '' && !labelOf(lines[j] ?? '', p)) {
+    // Continuation lines of a long label value, up to the next blank line. A length never wraps, so the
+    // body may follow it directly.
+    while (
+      kind !== 'length' &&
+      j < lines.length &&
+      (lines[j] ?? '').trim() !== '' &&
+      !labelOf(lines[j] ?? '', p)
+    ) {
       if (kind === 'title') fields.title = `${fields.title ?? ''} ${(lines[j] ?? '').trim()}`.trim();
       j++;
     }
