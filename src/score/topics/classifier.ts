@@ -2,10 +2,11 @@ import type { Token } from '../../records.js';
 import { seededRandom } from './random.js';
 import { dotDense, type SparseVector } from './sparse.js';
 import { trainLinearSvm } from './svm.js';
-import { articleTerms, type TermOptions } from './terms.js';
+import { articleTerms, type CharGramCache, type TermOptions } from './terms.js';
 import {
   fitVocabulary,
   type Vocabulary,
+  type VocabularyIndex,
   vocabularyIndex,
   type WeightingOptions,
   weightArticle,
@@ -35,9 +36,9 @@ export interface TopicModelOptions extends TermOptions, WeightingOptions {
 export const defaultTopicModelOptions: TopicModelOptions = {
   unigrams: true,
   bigrams: true,
-  charMin: 0,
-  charMax: 0,
-  numbers: false,
+  charMin: 3,
+  charMax: 5,
+  numbers: true,
   minDf: 2,
   maxDfShare: 1,
   sublinearTf: true,
@@ -91,7 +92,82 @@ export interface TrainingContext {
   unlabeled?: readonly Token[][][];
 }
 
-/** Trains one-vs-rest linear SVMs on TF-IDF features of the coded sample. Deterministic for a seed. */
+/** Coded articles turned into TF-IDF vectors, with the vocabulary they were weighted by. */
+export interface FeaturizedSample {
+  vocab: Vocabulary;
+  vectors: SparseVector[];
+  labels: string[];
+}
+
+/**
+ * Builds the vocabulary from the coded (and, when given, uncoded) articles and weights the coded ones.
+ * Feature extraction is the costly part of training; cross-validation does it once for all folds.
+ */
+export function featurizeSamples(
+  samples: readonly TopicSample[],
+  options: TopicModelOptions,
+  context: TrainingContext = {},
+): FeaturizedSample {
+  const cache: CharGramCache = new Map();
+  const terms = samples.map((s) => articleTerms(s.sentences, options, cache));
+  const extra = (context.unlabeled ?? []).map((sentences) => articleTerms(sentences, options, cache));
+  const vocab = fitVocabulary([...terms, ...extra], options);
+  const index = vocabularyIndex(vocab);
+  return {
+    vocab,
+    vectors: terms.map((t) => weightArticle(t, vocab, index, options)),
+    labels: samples.map((s) => s.label),
+  };
+}
+
+/** One-vs-rest SVM weights for vectors already weighted; `use` picks the rows to train on (default all). */
+export function fitTopicWeights(
+  data: FeaturizedSample,
+  options: TopicModelOptions,
+  use?: readonly number[],
+): { labels: string[]; weights: Float64Array[]; bias: number[] } {
+  const rows = use ?? data.vectors.map((_, i) => i);
+  if (rows.length === 0) throw new Error('trainTopicClassifier: no coded articles');
+  const x = rows.map((i) => data.vectors[i] as SparseVector);
+  const gold = rows.map((i) => data.labels[i] as string);
+  const labels = [...new Set(gold)].sort();
+  const dim = data.vocab.vocabulary.length;
+  const random = seededRandom(options.seed);
+  const weights: Float64Array[] = [];
+  const bias: number[] = [];
+  for (const label of labels) {
+    const y = Int8Array.from(gold, (g) => (g === label ? 1 : -1));
+    const positives = y.reduce((sum, v) => sum + (v > 0 ? 1 : 0), 0);
+    const negatives = y.length - positives;
+    const balanced = options.classWeight === 'balanced' && positives > 0 && negatives > 0;
+    const fn = trainLinearSvm(
+      x,
+      y,
+      dim,
+      {
+        costPositive: balanced ? (options.C * y.length) / (2 * positives) : options.C,
+        costNegative: balanced ? (options.C * y.length) / (2 * negatives) : options.C,
+        bias: 1,
+        maxIter: options.maxIter,
+        tolerance: options.tolerance,
+      },
+      random,
+    );
+    weights.push(fn.w);
+    bias.push(fn.b);
+  }
+  return { labels, weights, bias };
+}
+
+/** Rounds a weight for storage: 6 significant digits are plenty and keep the JSON small. */
+function compact(value: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(6));
+}
+
+/**
+ * Trains one-vs-rest linear SVMs on TF-IDF features of the coded sample. Deterministic for a seed.
+ * Pass the uncoded articles as `context.unlabeled` to let them shape the vocabulary and idf.
+ */
 export function trainTopicClassifier(
   samples: readonly TopicSample[],
   opts?: Partial<TopicModelOptions>,
@@ -99,46 +175,17 @@ export function trainTopicClassifier(
 ): TopicModel {
   const options = resolveOptions(opts);
   if (samples.length === 0) throw new Error('trainTopicClassifier: no coded articles');
-  const labels = [...new Set(samples.map((s) => s.label))].sort();
-  const terms = samples.map((s) => articleTerms(s.sentences, options));
-  const extra = (context.unlabeled ?? []).map((sentences) => articleTerms(sentences, options));
-  const vocab = fitVocabulary([...terms, ...extra], options);
-  const index = vocabularyIndex(vocab);
-  const x = terms.map((t) => weightArticle(t, vocab, index, options));
-  const dim = vocab.vocabulary.length;
-  const random = seededRandom(options.seed);
-  const weights: number[][] = [];
-  const bias: number[] = [];
-  for (const label of labels) {
-    const y = Int8Array.from(samples, (s) => (s.label === label ? 1 : -1));
-    const positives = y.reduce((sum, v) => sum + (v > 0 ? 1 : 0), 0);
-    const negatives = samples.length - positives;
-    const balanced = options.classWeight === 'balanced' && positives > 0 && negatives > 0;
-    const fn = trainLinearSvm(
-      x,
-      y,
-      dim,
-      {
-        costPositive: balanced ? (options.C * samples.length) / (2 * positives) : options.C,
-        costNegative: balanced ? (options.C * samples.length) / (2 * negatives) : options.C,
-        bias: 1,
-        maxIter: options.maxIter,
-        tolerance: options.tolerance,
-      },
-      random,
-    );
-    weights.push(Array.from(fn.w));
-    bias.push(fn.b);
-  }
+  const data = featurizeSamples(samples, options, context);
+  const fitted = fitTopicWeights(data, options);
   return {
     kind: 'lokalpresse-topic-svm',
     version: 1,
     options,
-    labels,
-    vocabulary: vocab.vocabulary,
-    idf: vocab.idf,
-    weights,
-    bias,
+    labels: fitted.labels,
+    vocabulary: data.vocab.vocabulary,
+    idf: data.vocab.idf.map(compact),
+    weights: fitted.weights.map((w) => Array.from(w, compact)),
+    bias: fitted.bias.map(compact),
   };
 }
 
@@ -146,8 +193,9 @@ export function trainTopicClassifier(
 export interface PreparedTopicModel {
   model: TopicModel;
   vocab: Vocabulary;
-  index: Map<string, number>;
+  index: VocabularyIndex;
   weights: Float64Array[];
+  cache: CharGramCache;
 }
 
 const preparedCache = new WeakMap<TopicModel, PreparedTopicModel>();
@@ -162,14 +210,32 @@ export function prepareTopicModel(model: TopicModel): PreparedTopicModel {
     vocab,
     index: vocabularyIndex(vocab),
     weights: model.weights.map((w) => Float64Array.from(w)),
+    cache: new Map(),
   };
   preparedCache.set(model, prepared);
   return prepared;
 }
 
-/** Margins of every label for one article vector. */
-export function topicMargins(prepared: PreparedTopicModel, vector: SparseVector): number[] {
-  return prepared.weights.map((w, k) => dotDense(vector, w) + (prepared.model.bias[k] as number));
+/** Margins w·x + b of every label for one article vector. */
+export function linearMargins(
+  weights: readonly Float64Array[],
+  bias: readonly number[],
+  vector: SparseVector,
+): number[] {
+  return weights.map((w, k) => dotDense(vector, w) + (bias[k] as number));
+}
+
+/** The label with the highest probability (first one on ties) and the probabilities by label. */
+export function decide(labels: readonly string[], probabilities: readonly number[]): TopicPrediction {
+  let best = 0;
+  for (let k = 1; k < probabilities.length; k++) {
+    if ((probabilities[k] as number) > (probabilities[best] as number)) best = k;
+  }
+  const scores: Record<string, number> = {};
+  labels.forEach((label, k) => {
+    scores[label] = probabilities[k] as number;
+  });
+  return { label: labels[best] as string, confidence: probabilities[best] as number, scores };
 }
 
 /** Softmax of margins scaled by `temperature`; a rough probability, not a calibrated one. */
@@ -187,15 +253,12 @@ export function softmax(margins: readonly number[], temperature: number): number
 export function predictTopic(model: TopicModel | PreparedTopicModel, sentences: Token[][]): TopicPrediction {
   const prepared = 'index' in model ? model : prepareTopicModel(model);
   const { options, labels } = prepared.model;
-  const vector = weightArticle(articleTerms(sentences, options), prepared.vocab, prepared.index, options);
-  const probabilities = softmax(topicMargins(prepared, vector), options.temperature);
-  let best = 0;
-  for (let k = 1; k < probabilities.length; k++) {
-    if ((probabilities[k] as number) > (probabilities[best] as number)) best = k;
-  }
-  const scores: Record<string, number> = {};
-  labels.forEach((label, k) => {
-    scores[label] = probabilities[k] as number;
-  });
-  return { label: labels[best] as string, confidence: probabilities[best] as number, scores };
+  const vector = weightArticle(
+    articleTerms(sentences, options, prepared.cache),
+    prepared.vocab,
+    prepared.index,
+    options,
+  );
+  const margins = linearMargins(prepared.weights, prepared.model.bias, vector);
+  return decide(labels, softmax(margins, options.temperature));
 }

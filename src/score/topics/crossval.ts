@@ -1,12 +1,15 @@
 import { classificationScores } from '../../validate/metrics.js';
 import {
-  predictTopic,
-  prepareTopicModel,
+  decide,
+  featurizeSamples,
+  fitTopicWeights,
+  linearMargins,
+  resolveOptions,
   type TopicModelOptions,
   type TopicSample,
-  trainTopicClassifier,
 } from './classifier.js';
 import { seededRandom, shuffled } from './random.js';
+import type { SparseVector } from './sparse.js';
 
 export interface CrossValidation {
   accuracy: number;
@@ -39,28 +42,36 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed = 1):
 
 /**
  * k-fold stratified cross-validation of the topic classifier on a coded sample: every article is predicted
- * by a model that did not see it, and the pooled predictions are scored.
+ * by weights that did not see it, and the pooled predictions are scored. The vocabulary and idf are built
+ * once from all coded articles (they use no labels), so only the SVMs are refitted per fold.
  */
 export function crossValidate(
   samples: readonly TopicSample[],
   k: number,
   opts?: Partial<TopicModelOptions>,
 ): CrossValidation {
-  const folds = Math.max(2, Math.min(Math.floor(k), samples.length));
   if (samples.length < 2) throw new Error('crossValidate: need at least two coded articles');
+  const options = resolveOptions(opts);
+  const folds = Math.max(2, Math.min(Math.floor(k), samples.length));
   const assignment = stratifiedFolds(
     samples.map((s) => s.label),
     folds,
-    opts?.seed ?? 1,
+    options.seed,
   );
+  const data = featurizeSamples(samples, options);
   const predicted = new Array<string | null>(samples.length).fill(null);
   for (let fold = 0; fold < folds; fold++) {
-    const train = samples.filter((_, i) => assignment[i] !== fold);
-    if (train.length === 0) continue;
-    const model = prepareTopicModel(trainTopicClassifier(train, opts));
-    samples.forEach((s, i) => {
-      if (assignment[i] === fold) predicted[i] = predictTopic(model, s.sentences).label;
+    const train: number[] = [];
+    const test: number[] = [];
+    assignment.forEach((f, i) => {
+      (f === fold ? test : train).push(i);
     });
+    if (train.length === 0 || test.length === 0) continue;
+    const fitted = fitTopicWeights(data, options, train);
+    for (const i of test) {
+      const margins = linearMargins(fitted.weights, fitted.bias, data.vectors[i] as SparseVector);
+      predicted[i] = decide(fitted.labels, margins).label;
+    }
   }
   const scores = classificationScores(
     samples.map((s) => s.label),

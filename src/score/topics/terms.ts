@@ -32,16 +32,39 @@ function contentStem(token: Token, numbers: boolean): string | null {
   return stem;
 }
 
-function bump(counts: Map<string, number>, term: string): void {
-  counts.set(term, (counts.get(term) ?? 0) + 1);
+function bump(counts: Map<string, number>, term: string, times = 1): void {
+  counts.set(term, (counts.get(term) ?? 0) + times);
+}
+
+/** Character n-grams of stems, remembered across the articles of one run (stems repeat a lot). */
+export type CharGramCache = Map<string, string[]>;
+
+const CACHE_LIMIT = 500_000;
+
+function charGrams(stem: string, min: number, max: number, cache: CharGramCache | undefined): string[] {
+  const known = cache?.get(stem);
+  if (known) return known;
+  const padded = `<${stem}>`;
+  const grams: string[] = [];
+  for (let n = min; n <= max; n++) {
+    for (let start = 0; start + n <= padded.length; start++)
+      grams.push(`c:${padded.slice(start, start + n)}`);
+  }
+  if (cache) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(stem, grams);
+  }
+  return grams;
 }
 
 /** Raw counts of the features of one article (`w:` stems, `b:` stem pairs, `c:` character n-grams). */
 export function articleTerms(
   sentences: readonly (readonly Token[])[],
   opts: TermOptions,
+  cache?: CharGramCache,
 ): Map<string, number> {
   const counts = new Map<string, number>();
+  const stems = new Map<string, number>();
   for (const sentence of sentences) {
     let previous: string | null = null;
     for (const token of sentence) {
@@ -51,17 +74,16 @@ export function articleTerms(
         if (!token.word) previous = null;
         continue;
       }
-      if (opts.unigrams) bump(counts, `w:${stem}`);
+      stems.set(stem, (stems.get(stem) ?? 0) + 1);
       if (opts.bigrams && previous !== null) bump(counts, `b:${previous} ${stem}`);
       previous = stem;
-      if (opts.charMin > 0 && opts.charMax >= opts.charMin) {
-        const padded = `<${stem}>`;
-        for (let n = opts.charMin; n <= opts.charMax; n++) {
-          for (let start = 0; start + n <= padded.length; start++)
-            bump(counts, `c:${padded.slice(start, start + n)}`);
-        }
-      }
     }
+  }
+  const chars = opts.charMin > 0 && opts.charMax >= opts.charMin;
+  for (const [stem, times] of stems) {
+    if (opts.unigrams) counts.set(`w:${stem}`, times);
+    if (chars)
+      for (const gram of charGrams(stem, opts.charMin, opts.charMax, cache)) bump(counts, gram, times);
   }
   return counts;
 }

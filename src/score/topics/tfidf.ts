@@ -1,4 +1,4 @@
-import { type SparseVector, sparseFromMap, squaredNorm } from './sparse.js';
+import type { SparseVector } from './sparse.js';
 import { TERM_KINDS, type TermKind, termKind } from './terms.js';
 
 /** Vocabulary with inverse document frequencies; index i of `idf` belongs to `vocabulary[i]`. */
@@ -33,9 +33,19 @@ export function fitVocabulary(articles: readonly Map<string, number>[], opts: We
   };
 }
 
+/** Lookup structures of a vocabulary: position of each feature and the block (kind) of each position. */
+export interface VocabularyIndex {
+  position: Map<string, number>;
+  kind: Uint8Array;
+}
+
 /** Index from feature to position, built once per vocabulary. */
-export function vocabularyIndex(vocab: Vocabulary): Map<string, number> {
-  return new Map(vocab.vocabulary.map((term, i) => [term, i]));
+export function vocabularyIndex(vocab: Vocabulary): VocabularyIndex {
+  const kind = new Uint8Array(vocab.vocabulary.length);
+  vocab.vocabulary.forEach((term, i) => {
+    kind[i] = TERM_KINDS.indexOf(termKind(term));
+  });
+  return { position: new Map(vocab.vocabulary.map((term, i) => [term, i])), kind };
 }
 
 /**
@@ -45,26 +55,40 @@ export function vocabularyIndex(vocab: Vocabulary): Map<string, number> {
 export function weightArticle(
   terms: Map<string, number>,
   vocab: Vocabulary,
-  index: Map<string, number>,
+  index: VocabularyIndex,
   opts: WeightingOptions,
 ): SparseVector {
-  const blocks = new Map<TermKind, Map<number, number>>(TERM_KINDS.map((kind) => [kind, new Map()]));
+  const found = new Int32Array(terms.size);
+  let n = 0;
   for (const [term, count] of terms) {
-    const i = index.get(term);
-    if (i === undefined) continue;
+    const i = index.position.get(term);
+    if (i === undefined || count <= 0) continue;
+    found[n++] = i;
+  }
+  const idx = found.slice(0, n).sort();
+  const blockNorm = new Float64Array(TERM_KINDS.length);
+  const raw = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = idx[k] as number;
+    const count = terms.get(vocab.vocabulary[i] as string) as number;
     const tf = opts.sublinearTf ? 1 + Math.log(count) : count;
-    blocks.get(termKind(term))?.set(i, tf * (vocab.idf[i] as number));
+    const v = tf * (vocab.idf[i] as number);
+    raw[k] = v;
+    const b = index.kind[i] as number;
+    blockNorm[b] = (blockNorm[b] as number) + v * v;
   }
-  const merged = new Map<number, number>();
-  for (const [kind, block] of blocks) {
-    let norm = 0;
-    for (const v of block.values()) norm += v * v;
-    if (norm === 0) continue;
-    const scale = opts.blockWeights[kind] / Math.sqrt(norm);
-    for (const [i, v] of block) merged.set(i, v * scale);
+  const scale = TERM_KINDS.map((kind, b) => {
+    const norm = blockNorm[b] as number;
+    return norm > 0 ? opts.blockWeights[kind] / Math.sqrt(norm) : 0;
+  });
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    const v = (raw[k] as number) * (scale[index.kind[idx[k] as number] as number] as number);
+    raw[k] = v;
+    total += v * v;
   }
-  const vector = sparseFromMap(merged);
-  const norm = Math.sqrt(squaredNorm(vector));
-  if (norm > 0) for (let k = 0; k < vector.val.length; k++) vector.val[k] = (vector.val[k] as number) / norm;
-  return vector;
+  const norm = total > 0 ? Math.sqrt(total) : 1;
+  const val = new Float32Array(n);
+  for (let k = 0; k < n; k++) val[k] = (raw[k] as number) / norm;
+  return { idx, val };
 }
