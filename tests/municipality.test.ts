@@ -261,6 +261,18 @@ describe('compilePlaces for other places', () => {
     expect(findPlaceMentions(custom, 'Massen von Menschen kamen nach Unna.')).toEqual({ Unna: 2 });
   });
 
+  it('supports word globs in phrases: prefix (Ruhr*) and capitalized suffix (*er)', () => {
+    expect(mentions('Wie in Köln sucht man auch in Mülheim im Ruhrgebiet Wohnungen.')).toEqual({
+      'Mülheim an der Ruhr': 1,
+    });
+    const custom = compilePlaces([
+      { name: 'Freiburg', ambiguous: { Freiburg: { exclude: ['*er Freiburg'] } } },
+    ]);
+    expect(findPlaceMentions(custom, 'Die Schweizer Freiburg-Variante, aber Freiburg im Breisgau.')).toEqual({
+      Freiburg: 1,
+    });
+  });
+
   it('drops a surface claimed by two places', () => {
     const custom = compilePlaces([
       { name: 'Essen', districts: ['Holthausen'] },
