@@ -75,6 +75,12 @@ export function coverageSpec(rows: PeriodRow[]): TopLevelSpec | null {
 export const TONE_ALL = 'Ton aller Artikel';
 export const TONE_TARGET = 'Ton der Sätze mit Zielbegriffen';
 
+/**
+ * Tone lies in (−1, 1). Confidence bands of periods with two or three articles reach far beyond;
+ * they are cut at the edge so the means stay readable.
+ */
+const TONE_SCALE = { domain: [-1, 1], clamp: true, nice: false };
+
 /** (b) Mean tone and target tone per period with their 95% confidence bands, per municipality. */
 export function toneSpec(rows: PeriodRow[]): TopLevelSpec | null {
   const dated = rows.filter((r) => periodStart(r.period) !== null);
@@ -132,14 +138,14 @@ export function toneSpec(rows: PeriodRow[]): TopLevelSpec | null {
           mark: { type: 'area', opacity: 0.2 },
           encoding: {
             x,
-            y: { field: 'low', type: 'quantitative', title: 'Ton' },
+            y: { field: 'low', type: 'quantitative', title: 'Ton', scale: TONE_SCALE },
             y2: { field: 'high' },
             color,
           },
         },
         {
           mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.6 },
-          encoding: { x, y: { field: 'mean', type: 'quantitative', title: 'Ton' }, color },
+          encoding: { x, y: { field: 'mean', type: 'quantitative', title: 'Ton', scale: TONE_SCALE }, color },
         },
       ],
     },

@@ -1,5 +1,5 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 
 /** German number and date formats for axis labels. */
 const GERMAN_LOCALE = {
@@ -45,11 +45,13 @@ const CHART_CONFIG = {
  * renderer and no canvas; text widths are estimated. Nothing is loaded from the network.
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: Vega takes a moment to load, and only the report needs it.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const compiled = compile({
     ...spec,
     config: { ...CHART_CONFIG, ...(spec.config ?? {}) },
   } as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader() });
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(vega) });
   try {
     return await view.toSVG();
   } finally {
@@ -58,7 +60,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 /** A loader that refuses every URL: all chart data is inline. */
-function refusingLoader(): vega.Loader {
+function refusingLoader(vega: typeof Vega): Vega.Loader {
   const loader = vega.loader();
   const refuse = async (uri: string): Promise<never> => {
     throw new Error(`report charts load no files or URLs (asked for ${uri})`);

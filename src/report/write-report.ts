@@ -116,7 +116,7 @@ export async function reportHtml(
   );
   const tone = await chart(
     data.periods ? toneSpec(data.periods) : null,
-    'Mittlerer Ton je Zeitraum (−1 negativ bis +1 positiv) mit 95-%-Konfidenzband; rot: nur die Sätze, die Zielbegriffe nennen.',
+    'Mittlerer Ton je Zeitraum (−1 negativ bis +1 positiv) mit 95-%-Konfidenzband (bei wenigen Artikeln breit, am Rand abgeschnitten); rot: nur die Sätze, die Zielbegriffe nennen.',
     'Keine Tonwerte gefunden.',
   );
   const topics = await chart(
