@@ -63,7 +63,11 @@ function findContainers(groupMatches: DomElement[][], leads: DomElement[]): DomE
     );
     let total = 0;
     for (const x of chosen) total += x.nonLink;
-    const els = chosen.map((x) => x.el);
+    let els = chosen.map((x) => x.el);
+    // Body parts that are siblings (paragraphs marked as body text) stand for their parent, so the
+    // headings and lists between them are kept.
+    const parent = els[0]?.parent;
+    if (els.length > 1 && parent?.type === 'tag' && els.every((e) => e.parent === parent)) els = [parent];
     return widenToArticle(els, total) ?? withLead(els, leads);
   }
   return [];
