@@ -137,6 +137,7 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
     type Row = [Article, ArticleTags, ArticleScores, EncodedTokens];
     for await (const [a, t, s, encoded] of zipJsonl<Row>(files)) {
       n += 1;
+      ctx.log.progress('aggregate', n, ctx.articleCount);
       await out.write(formatCsvRows([articleRow(a, t, s)], dialect));
       const src = a.source ?? '(unbekannt)';
       const ss = sources.get(src) ?? { articles: 0, relevant: 0, first: null, last: null };

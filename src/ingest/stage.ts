@@ -106,7 +106,11 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
       articles += 1;
       await articlesOut.write(jsonLine(article));
     };
-    for (const entry of walkCorpus(ctx.corpusDir)) {
+    const entries = walkCorpus(ctx.corpusDir);
+    let filesDone = 0;
+    for (const entry of entries) {
+      filesDone += 1;
+      ctx.log.progress('ingest', filesDone, entries.length);
       if (entry.kind === 'problem') {
         await reject({ file: entry.rel, record: null, reason: entry.reason });
         continue;

@@ -78,6 +78,7 @@ function context(opts: RunOptions): StageContext {
     configDir: opts.configDir,
     codingsFile: opts.codingsFile,
     log: opts.log,
+    articleCount: null,
   };
 }
 
@@ -121,6 +122,7 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
       outcomes.push({ stage: name, status: 'skipped', seconds: 0, result: previous.result });
       continue;
     }
+    ctx.articleCount = state.stages.ingest?.result.out ?? null;
     opts.log.info(`${name}: ${stage.describe} …`);
     const started = process.hrtime.bigint();
     const result = await stage.run(ctx);

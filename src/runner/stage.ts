@@ -15,6 +15,8 @@ export interface StageContext {
   /** Hand-coded sample (`id,topic[,tone]`), or null. */
   codingsFile: string | null;
   log: Logger;
+  /** Articles ingest wrote in its last run, for progress; null before ingest ran. */
+  articleCount: number | null;
 }
 
 /** Counts a stage reports; `in = out + rejected` for ingest, `in = out` for the others. */

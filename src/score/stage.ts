@@ -101,6 +101,7 @@ export async function runScore(ctx: StageContext): Promise<StageResult> {
       }
       await out.write(jsonLine(scores));
       n += 1;
+      ctx.log.progress('score', n, ctx.articleCount);
     }
     await out.commit();
   } catch (error) {

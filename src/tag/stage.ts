@@ -73,6 +73,7 @@ export async function runTag(ctx: StageContext): Promise<StageResult> {
       if (tags.relevant) relevant += 1;
       await out.write(jsonLine(tags));
       n += 1;
+      ctx.log.progress('tag', n, ctx.articleCount);
     }
     await out.commit();
   } catch (error) {

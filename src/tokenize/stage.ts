@@ -23,6 +23,7 @@ export async function runTokenize(ctx: StageContext): Promise<StageResult> {
       }
       await out.write(encodeTokens({ id: article.id, sentences }));
       n += 1;
+      ctx.log.progress('tokenize', n, ctx.articleCount);
     }
     await out.commit();
   } catch (error) {
