@@ -111,7 +111,28 @@ export function metaDate(meta: Map<string, string[]>, names: string[]): string |
   return null;
 }
 
-const PUBLISHED_ELEMENTS = SELECTORS.publishedElements.join(', ');
+/** Schema.org microdata first, then the other marked-up date elements in document order. */
+const PUBLISHED_ELEMENTS = [
+  SELECTORS.publishedElements.filter((s) => s.includes('datePublished')).join(', '),
+  SELECTORS.publishedElements.filter((s) => !s.includes('datePublished')).join(', '),
+].filter((g) => g.length > 0);
+
+const SCRIPT_KEY_RE = new RegExp(
+  `["'](?:${META_DATE_NAMES.scriptKeys.join('|')})["']\\s*:\\s*["']([^"'<>]{8,40})["']`,
+);
+
+/** A publication date in an inline script's state object (`"datePublished": "…"`), the first one only. */
+function scriptStateDate($: CheerioAPI, latest: string, urlMonth: string | null): string | null {
+  for (const el of elements($, 'script:not([src])')) {
+    const t = el.children[0]?.type === 'text' ? el.children[0].data : '';
+    const m = t ? SCRIPT_KEY_RE.exec(t) : null;
+    if (!m?.[1]) continue;
+    const d = parseDateText(m[1]);
+    if (plausible(d, latest) && (!urlMonth || d.startsWith(urlMonth))) return d;
+    return null;
+  }
+  return null;
+}
 
 /** A structured date on 1 January is often a placeholder (year only, or a template default). */
 function isNewYear(day: string): boolean {
@@ -151,10 +172,12 @@ export function extractPublicationDate(
   // From here on the evidence is in the body; a known modification day bounds it.
   if (modified && modified < latest) latest = modified;
 
-  for (const el of elements($, PUBLISHED_ELEMENTS)) {
-    if (isInSkippedPart(el)) continue;
-    const d = attrDate(el) ?? firstPublicationDate(shortText(el, 200) ?? '', latest);
-    if (plausible(d, latest)) return { date: d, basis: 'time' };
+  for (const group of PUBLISHED_ELEMENTS) {
+    for (const el of elements($, group)) {
+      if (isInSkippedPart(el)) continue;
+      const d = attrDate(el) ?? firstPublicationDate(shortText(el, 200) ?? '', latest);
+      if (plausible(d, latest)) return { date: d, basis: 'time' };
+    }
   }
   for (const el of elements($, 'time')) {
     if (UPDATE_CLASS.test(classAndId(el)) || isInSkippedPart(el)) continue;
@@ -164,6 +187,9 @@ export function extractPublicationDate(
 
   const url = dateFromUrl(opts.url ?? opts.metadata?.url ?? null);
   if (plausible(url.day, latest)) return { date: url.day, basis: 'url' };
+
+  const scripted = scriptStateDate($, latest, url.month);
+  if (scripted) return { date: scripted, basis: 'meta' };
 
   const classed = classedDate($, latest, url.month);
   if (classed) return { date: classed, basis: 'text' };

@@ -35,7 +35,8 @@ export interface DateSelectors {
 export const SELECTORS: DateSelectors = load<DateSelectors>('selectors.json');
 
 /** <meta> names carrying the publication and modification dates, in order of priority. */
-export const META_DATE_NAMES: { published: string[]; modified: string[] } = load<{
+export const META_DATE_NAMES: { published: string[]; modified: string[]; scriptKeys: string[] } = load<{
   published: string[];
   modified: string[];
+  scriptKeys: string[];
 }>('meta-names.json');
