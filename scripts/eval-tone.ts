@@ -2,7 +2,8 @@
  * Measures lexicon tone on the tone dev set (German news sentences with gold polarity).
  *
  *   npx tsx scripts/eval-tone.ts [--data DIR] [--band LO,HI] [--calibrate] [--no-natural] [--no-project]
- *     [--no-negation] [--no-modifiers] [--stems] [--factor F] [--scope N] [--smoothing S] [--lexicon FILE]…
+ *     [--no-negation] [--no-post-negation] [--no-modifiers] [--stems] [--factor F] [--scope N]
+ *     [--smoothing S] [--contrast C] [--gamma G] [--min-weight W] [--lexicon FILE]…
  *
  * DIR defaults to ../shared/devsets and must hold `tone/sentences.jsonl` (each sentence is one article;
  * its `polarity` is compared with the tone label). Prints macro-F1, per-class P/R/F1 and the confusion
@@ -38,12 +39,14 @@ interface Args {
   lexicons: string[];
   gamma: number;
   minWeight: number;
+  postNegation: boolean;
+  contrast: number;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     data: '../shared/devsets',
-    band: [-0.05, 0.05],
+    band: [-0.3, 0.1],
     calibrate: false,
     natural: true,
     project: true,
@@ -56,6 +59,8 @@ function parseArgs(argv: string[]): Args {
     lexicons: [],
     gamma: 1,
     minWeight: 0,
+    postNegation: true,
+    contrast: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -78,6 +83,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--smoothing') args.smoothing = Number(argv[++i]);
     else if (a === '--lexicon') args.lexicons.push(argv[++i] ?? '');
     else if (a === '--gamma') args.gamma = Number(argv[++i]);
+    else if (a === '--no-post-negation') args.postNegation = false;
+    else if (a === '--contrast') args.contrast = Number(argv[++i]);
     else if (a === '--min-weight') args.minWeight = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
@@ -122,6 +129,8 @@ function main(): void {
     negationFactor: args.factor,
     smoothing: args.smoothing,
     stems: args.stems,
+    postNegation: args.postNegation,
+    contrast: args.contrast,
   };
   const tones = items.map((x) => scoreTone(tokenizeGerman(x.text), lexicon, opts).tone);
   const gold = items.map((x) => x.polarity);

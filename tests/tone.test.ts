@@ -60,6 +60,22 @@ describe('scoreTone', () => {
     expect(far.tone).toBeGreaterThan(0);
   });
 
+  it('lets a clause-final negator negate the polar words before it', () => {
+    expect(tone('Das Konzept überzeugt.').tone).toBeGreaterThan(0);
+    expect(tone('Das Konzept überzeugt nicht.').tone).toBeLessThan(0);
+    expect(tone('Das Konzept überzeugt nicht.', { ...opts, postNegation: false }).tone).toBeGreaterThan(0);
+  });
+
+  it('weighs the clause after a contrast word more when contrast is on', () => {
+    const text = 'Das Essen war schlecht, aber die Stimmung war großartig.';
+    const off = tone(text);
+    const on = tone(text, { ...opts, contrast: 0.5 });
+    expect(on.tone).toBeGreaterThan(off.tone);
+    expect(on.terms.find((t) => t.term === 'schlecht')?.weight).toBeGreaterThan(
+      off.terms.find((t) => t.term === 'schlecht')?.weight ?? 0,
+    );
+  });
+
   it('negates within weder … noch', () => {
     expect(tone('Die Lage ist weder gut noch erfreulich.').tone).toBeLessThan(0);
   });

@@ -33,6 +33,10 @@ export interface ToneOptions {
   scope?: number;
   /** A negated weight becomes −factor × weight (default 0.5). */
   negationFactor?: number;
+  /** A clause-final negator negates the polar words up to `scope` words before it (default true). */
+  postNegation?: boolean;
+  /** After a contrast word (aber, jedoch …) weights × (1 + c), before it × (1 − c); default 0 (off). */
+  contrast?: number;
   /** Added to P + N in the tone denominator (default 1). */
   smoothing?: number;
   /** Use the stem fallback for words not listed in the lexicon (default false: it measured slightly worse). */
@@ -97,6 +101,16 @@ function isNegator(neg: Negation, norm: string): boolean {
   return false;
 }
 
+interface Part {
+  index: number;
+  clause: number;
+  weight: number;
+  term: string;
+  negated: boolean;
+}
+
+const CONTRAST = new Set(['aber', 'jedoch', 'allerdings', 'trotzdem', 'dennoch', 'sondern']);
+
 interface Accumulator {
   pos: number;
   neg: number;
@@ -110,6 +124,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const scope = opts.scope ?? 3;
   const factor = opts.negationFactor ?? 0.5;
   const useStems = opts.stems ?? false;
+  const postNegation = opts.postNegation ?? true;
+  const contrast = opts.contrast ?? 0;
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
   for (const h of findHits(dict, tokens)) {
@@ -118,12 +134,18 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   }
   let negatedUntil = -1;
   let weder = false;
+  let clause = 0;
+  let contrastAt = -1;
+  const parts: Part[] = [];
   let i = 0;
   const n = tokens.length;
   while (i < n) {
     const t = tokens[i] as Token;
     if (!t.word) {
-      if (CLAUSE_END.has(t.norm)) negatedUntil = -1;
+      if (CLAUSE_END.has(t.norm)) {
+        negatedUntil = -1;
+        clause++;
+      }
       i++;
       continue;
     }
@@ -144,17 +166,23 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       }
     }
     const phrase = end > i + 1;
-    if (!phrase && isNegator(neg, t.norm)) {
+    if (!phrase && (isNegator(neg, t.norm) || (weder && t.norm === 'noch'))) {
       negatedUntil = i + scope;
       if (t.norm === 'weder') weder = true;
+      // A clause-final negator ("Das gefällt mir nicht.") negates the polar words before it.
+      const next = tokens[i + 1];
+      if (postNegation && (next === undefined || (!next.word && CLAUSE_END.has(next.norm)))) {
+        for (const p of parts) {
+          if (p.clause === clause && p.index >= i - scope && !p.negated) {
+            p.weight = -p.weight * factor;
+            p.negated = true;
+          }
+        }
+      }
       i++;
       continue;
     }
-    if (!phrase && weder && t.norm === 'noch') {
-      negatedUntil = i + scope;
-      i++;
-      continue;
-    }
+    if (contrast > 0 && CONTRAST.has(t.norm) && contrastAt < 0 && parts.length > 0) contrastAt = i;
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
     // Intensifiers and softeners only scale other words (`besonders`, `stark`).
     if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
@@ -169,12 +197,19 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
           break;
         }
       }
-      if (!phrase && i <= negatedUntil) w = -w * factor;
-      if (w > 0) acc.pos += w;
-      else acc.neg -= w;
-      acc.terms.push({ term, weight: Math.round(w * 1000) / 1000 });
+      const negated = !phrase && i <= negatedUntil;
+      if (negated) w = -w * factor;
+      parts.push({ index: i, clause, weight: w, term, negated });
     }
     i = end;
+  }
+  for (const p of parts) {
+    let w = p.weight;
+    // Contrast ("…, aber …"): what follows the contrast word weighs more than what precedes it.
+    if (contrastAt >= 0) w *= p.index < contrastAt ? 1 - contrast : 1 + contrast;
+    if (w > 0) acc.pos += w;
+    else acc.neg -= w;
+    acc.terms.push({ term: p.term, weight: Math.round(w * 1000) / 1000 });
   }
 }
 
