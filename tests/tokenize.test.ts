@@ -42,6 +42,10 @@ describe('sentence splitting', () => {
   it('does not split when the next word is lower-case or after usw. mid-sentence', () => {
     expect(norms('Er sagte nur... naja, egal. Äpfel, Birnen usw. wurden verteilt.')).toHaveLength(2);
     expect(norms('Äpfel, Birnen usw. Die Tafel half.')).toHaveLength(2);
+    expect(norms('Der Umbau kostet 3 Mio. Die Stadt zahlt.')).toHaveLength(2);
+    expect(norms('Die Hauptstr. ist ab Mo. gesperrt.')).toEqual([
+      ['die', 'hauptstr.', 'ist', 'ab', 'mo.', 'gesperrt', '.'],
+    ]);
   });
 
   it('splits at blank lines and at headline lines', () => {

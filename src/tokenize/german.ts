@@ -205,7 +205,8 @@ export function tokenizeGerman(input: string): Token[][] {
         i++;
         continue;
       }
-      if (prevKind === KIND_WORD && abbr.final.has(lower)) {
+      // Final-capable abbreviations, incl. street names (Hauptstr., Bahnhofstr.).
+      if (prevKind === KIND_WORD && (abbr.final.has(lower) || (lower.length > 3 && lower.endsWith('str')))) {
         current[current.length - 1] = makeAbbreviation(prevText);
         i++;
         if (next !== undefined && isSentenceOpener(next)) flush();
