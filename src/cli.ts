@@ -17,6 +17,7 @@ Commands:
   tag         look up places, actors, topics, query terms (tags.jsonl)
   score       tone, target tone and topics per article (scores.jsonl)
   aggregate   articles.csv, municipality_period.csv and the other tables
+  report      render report.html from the tables (always re-renders)
 
 Options:
   --corpus DIR    corpus folder (default: corpus/)
@@ -88,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       config: loaded.config,
       configDir: loaded.dir,
       codingsFile: typeof values.codings === 'string' ? path.resolve(values.codings) : null,
-      force: values.force === true,
+      force: values.force === true || command === 'report',
       log,
     });
     const text = summary(outcomes, outDir);

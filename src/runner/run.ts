@@ -132,6 +132,7 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
     const rejected = result.rejected > 0 ? `, ${result.rejected} rejected` : '';
     opts.log.info(`${name}: done in ${seconds.toFixed(2)} s (${result.in} in, ${result.out} out${rejected})`);
     outcomes.push({ stage: name, status: 'ran', seconds, result });
+    writeRunJson(opts, state, outcomes);
   }
   writeRunJson(opts, state, outcomes);
   return outcomes;

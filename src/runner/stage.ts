@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.js';
 import type { Logger } from './log.js';
 
-export type StageName = 'ingest' | 'tokenize' | 'tag' | 'score' | 'aggregate';
+export type StageName = 'ingest' | 'tokenize' | 'tag' | 'score' | 'aggregate' | 'report';
 
-export const stageOrder: StageName[] = ['ingest', 'tokenize', 'tag', 'score', 'aggregate'];
+export const stageOrder: StageName[] = ['ingest', 'tokenize', 'tag', 'score', 'aggregate', 'report'];
 
 /** What every stage gets from the runner. */
 export interface StageContext {

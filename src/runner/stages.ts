@@ -1,5 +1,6 @@
 import { aggregateStage } from '../aggregate/stage.js';
 import { ingestStage } from '../ingest/stage.js';
+import { reportStage } from '../report/stage.js';
 import { scoreStage } from '../score/stage.js';
 import { tagStage } from '../tag/stage.js';
 import { tokenizeStage } from '../tokenize/stage.js';
@@ -12,4 +13,5 @@ export const stages: Record<StageName, StageDefinition> = {
   tag: tagStage,
   score: scoreStage,
   aggregate: aggregateStage,
+  report: reportStage,
 };
