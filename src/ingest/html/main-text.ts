@@ -1,18 +1,21 @@
 /**
  * Main text and headline of a saved web page. A cheap main path takes the best semantic or
- * conventionally named article container, prunes furniture inside it and keeps its text blocks;
- * when that looks wrong (too little text, mostly links) a text-density search over the pruned page
- * runs, and Mozilla Readability is the last resort.
+ * conventionally named article container, prunes furniture inside it and keeps its text blocks.
+ * When that finds too little (no container, or under MIN_TEXT_CHARS), Mozilla Readability chooses
+ * the region instead (its output goes through the same pruning and filters); when that also fails,
+ * a text-density search over the pruned page runs. On the dev set Readability as first fallback
+ * beat the density search (F1 0.9445 against 0.9426), so the cheaper density path comes last.
  */
 import type { CheerioAPI } from 'cheerio';
 import { type Block, blockChars, collectBlocks, filterBlocks, joinBlocks } from './blocks.js';
 import { densityRoots } from './density.js';
 import { childrenOf, contains, type DomElement, type DomNode, textStats } from './dom.js';
+import { loadHtml } from './load.js';
 import { pruneBoilerplate, pruneJunk } from './prune.js';
 import { readabilityExtract } from './readability-fallback.js';
 import { selectGroups } from './selector.js';
 import { elementText, firstHeading, pickTitle } from './title.js';
-import { extractionVocabulary } from './vocabulary.js';
+import { type ExtractionVocabulary, extractionVocabulary } from './vocabulary.js';
 
 export interface MainText {
   title: string;
@@ -33,7 +36,7 @@ export interface MainTextOptions {
 const MIN_CONTAINER_CHARS = 250;
 /** Main-path text shorter than this triggers the density path. */
 const MIN_TEXT_CHARS = 500;
-/** Text shorter than this after the density path triggers Readability. */
+/** Text shorter than this after Readability triggers the density path. */
 const MIN_FALLBACK_CHARS = 200;
 
 /** Other matches of the winning group are merged when they carry this share of the best one's text. */
@@ -148,6 +151,15 @@ function withLead(els: DomElement[], leads: DomElement[]): DomElement[] {
   return els;
 }
 
+/** Readability's choice of region, run through the same pruning and block filters. */
+function readabilityBlocks($: CheerioAPI, vocab: ExtractionVocabulary, title: string): Block[] {
+  const r = readabilityExtract($.html());
+  if (!r) return [];
+  const docRoot = loadHtml(r.content).root()[0] as unknown as DomNode;
+  pruneBoilerplate(docRoot, vocab);
+  return filterBlocks(collectBlocks(childrenOf(docRoot)), vocab, { title });
+}
+
 export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): MainText {
   const vocab = extractionVocabulary();
   const root = $.root()[0] as unknown as DomNode;
@@ -176,6 +188,14 @@ export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): Main
   }
 
   if (blockChars(blocks) < MIN_TEXT_CHARS) {
+    const alt = readabilityBlocks($, vocab, title);
+    if (blockChars(alt) > blockChars(blocks)) {
+      blocks = alt;
+      method = 'readability';
+    }
+  }
+
+  if (blockChars(blocks) < MIN_FALLBACK_CHARS) {
     pruneBoilerplate(body, vocab);
     const roots = densityRoots(body);
     if (roots.length > 0) {
@@ -188,15 +208,6 @@ export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): Main
   }
 
   let text = joinBlocks(blocks);
-  if (blockChars(blocks) < MIN_FALLBACK_CHARS) {
-    const r = readabilityExtract($.html());
-    const alt = r ? r.paragraphs.join('\n\n') : '';
-    if (alt.replace(/\s+/g, '').length > blockChars(blocks)) {
-      text = alt;
-      method = 'readability';
-    }
-  }
-
   const jsonLd = (opts.jsonLdBody ?? '').trim();
   if (jsonLd && jsonLd.replace(/\s+/g, '').length > 2 * text.replace(/\s+/g, '').length) {
     text = jsonLd;

@@ -1,13 +1,16 @@
 /**
- * Last resort: Mozilla Readability on a linkedom document built from the (already cleaned) page.
- * Slow (a second parse), so only used when the cheaper paths found almost nothing.
+ * Mozilla Readability on a linkedom document built from the page (already rid of scripts and
+ * hidden elements). Slower than the other paths (a second parse), so only used when the
+ * container path found no article. Returns the HTML of the region Readability chose; the caller
+ * runs its own block collection and furniture filters over it.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
 export interface ReadabilityResult {
   title: string;
-  paragraphs: string[];
+  /** HTML of the article region. */
+  content: string;
 }
 
 export function readabilityExtract(html: string): ReadabilityResult | null {
@@ -16,18 +19,6 @@ export function readabilityExtract(html: string): ReadabilityResult | null {
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
     charThreshold: 200,
   }).parse();
-  if (!article) return null;
-  const { document: doc } = parseHTML(`<html><body>${article.content ?? ''}</body></html>`);
-  const paragraphs: string[] = [];
-  for (const el of doc.querySelectorAll('p, h2, h3, h4, li, pre, blockquote, tr')) {
-    // Skip containers whose text is emitted by a nested block.
-    if (el.querySelector('p, li, pre, tr')) continue;
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) paragraphs.push(t);
-  }
-  if (paragraphs.length === 0) {
-    const t = (article.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) paragraphs.push(t);
-  }
-  return { title: (article.title ?? '').trim(), paragraphs };
+  if (!article?.content) return null;
+  return { title: (article.title ?? '').trim(), content: article.content };
 }
