@@ -34,7 +34,7 @@ export interface MainTextOptions {
 
 /** A container must carry this much non-link text to be taken. */
 const MIN_CONTAINER_CHARS = 250;
-/** Main-path text shorter than this triggers the density path. */
+/** Main-path text shorter than this triggers Readability. */
 const MIN_TEXT_CHARS = 500;
 /** Text shorter than this after Readability triggers the density path. */
 const MIN_FALLBACK_CHARS = 200;
