@@ -16,6 +16,7 @@ import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
+import { decodeBytes } from '../src/ingest/decode.js';
 import { loadHtml } from '../src/ingest/html/load.js';
 import { extractMainText } from '../src/ingest/html/main-text.js';
 import { type ExtractionItem, percentiles, scoreExtraction, scorePage } from './eval/extraction-score.js';
@@ -64,8 +65,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-type Decoder = (buf: Buffer) => string;
-
 /** Local fallback: UTF-8 when valid, else the charset declared in a <meta> tag, else windows-1252. */
 function decodeLocally(buf: Buffer): string {
   try {
@@ -78,28 +77,10 @@ function decodeLocally(buf: Buffer): string {
   }
 }
 
-/** Uses the project's decoder (src/ingest/decode.ts) once it exists, else the local fallback. */
-async function loadDecoder(): Promise<Decoder> {
-  const modulePath = '../src/ingest/decode.js';
-  try {
-    // The module is written in parallel; its shape is checked at run time.
-    const mod = (await import(modulePath)) as {
-      decodeBytes?: (
-        buf: Buffer,
-        opts: { kind: 'html' | 'text' },
-      ) => { ok: true; text: string } | { ok: false; reason: string };
-    };
-    const decodeBytes = mod.decodeBytes;
-    if (typeof decodeBytes === 'function') {
-      return (buf) => {
-        const r = decodeBytes(buf, { kind: 'html' });
-        return r.ok ? r.text : decodeLocally(buf);
-      };
-    }
-  } catch {
-    // not there yet
-  }
-  return decodeLocally;
+/** The project's decoder (BOM, declared charset, sniffing); the local fallback when it refuses. */
+function decodePage(buf: Buffer): string {
+  const r = decodeBytes(buf, { kind: 'html' });
+  return r.ok ? r.text : decodeLocally(buf);
 }
 
 function extract(args: Args, html: string, url: string | null): { text: string; method: string } {
@@ -130,7 +111,6 @@ async function main(): Promise<void> {
     console.log(`eval-extraction: skipped, no dev set at ${goldPath} (pass --data DIR)`);
     return;
   }
-  const decode = await loadDecoder();
   const rows = readFileSync(goldPath, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -142,7 +122,7 @@ async function main(): Promise<void> {
   for (const row of rows) {
     const file = path.join(dir, 'pages', row.file);
     if (!existsSync(file)) continue;
-    const html = decode(readFileSync(file));
+    const html = decodePage(readFileSync(file));
     if (items.length < WARM_UP) extract(args, html, row.url ?? null);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
