@@ -213,6 +213,9 @@ export interface FilterOptions {
   title?: string;
 }
 
+/** Longer trailing headings are more likely content (a quoted motto) than a section label. */
+const TRAILING_HEADING_MAX_CHARS = 50;
+
 /** Drops link lists, furniture phrases, repeated blocks and dangling headings. */
 export function filterBlocks(
   blocks: Block[],
@@ -234,7 +237,12 @@ export function filterBlocks(
   }
   // Headings at the end introduce something that was removed (comments, teasers).
   let end = kept.length;
-  while (end > 0 && kept[end - 1]?.kind === 'heading') end--;
+  while (
+    end > 0 &&
+    kept[end - 1]?.kind === 'heading' &&
+    (kept[end - 1]?.chars ?? 0) <= TRAILING_HEADING_MAX_CHARS
+  )
+    end--;
   return kept.slice(0, end);
 }
 
