@@ -30,7 +30,7 @@ const ingestSchema = z
     /** Municipalities with aliases, districts and disambiguation rules (JSON file). */
     places: z.string().min(1).default('data/municipalities.json'),
     /** Texts shorter than this many words are rejected as "too short". */
-    min_words: z.number().int().min(0).default(5),
+    min_words: z.number().int().min(0).default(1),
     duplicates: z
       .object({
         /** Estimated Jaccard similarity of word shingles at or above which a text is a duplicate. */
@@ -77,7 +77,7 @@ const toneSchema = z
     neutral_band: z
       .tuple([z.number(), z.number()])
       .refine(([lo, hi]) => lo <= hi, 'the first number must not exceed the second')
-      .default([-0.05, 0.05]),
+      .default([-0.3, 0.1]),
     /** How many tokens after a negator are negated. */
     negation_scope: z.number().int().min(0).max(20).default(3),
   })

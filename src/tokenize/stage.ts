@@ -16,8 +16,12 @@ export async function runTokenize(ctx: StageContext): Promise<StageResult> {
   let n = 0;
   try {
     for await (const article of readJsonl<Article>(path.join(ctx.outDir, 'articles.jsonl'))) {
-      // The title is the first sentence: it is part of what the article says.
-      let sentences = tokenizeGerman(`${article.title}\n\n${article.text}`);
+      // The title is the first sentence: it is part of what the article says. Texts without a
+      // title of their own got their first line as title; that line is not counted twice.
+      const full = article.text.startsWith(article.title)
+        ? article.text
+        : `${article.title}\n\n${article.text}`;
+      let sentences = tokenizeGerman(full);
       if (extra.size > 0) {
         sentences = sentences.map((s) => s.map((t) => (extra.has(t.norm) ? { ...t, stop: true } : t)));
       }
