@@ -232,6 +232,12 @@ describe('extractMainText fallbacks and titles', () => {
     expect(extractMainText(loadHtml(html)).title).toBe('Sprachcafé im Rathaus startet');
   });
 
+  it('survives markup nested too deep for recursion (thousands of unclosed tags)', () => {
+    const html = `<html><body>${'<font size="2">'.repeat(20000)}Der Rat tagt am Montag im Rathaus.</body></html>`;
+    const r = extractMainText(loadHtml(html));
+    expect(r.text).toContain('Der Rat tagt am Montag im Rathaus.');
+  });
+
   it('returns empty text rather than failing on an empty page', () => {
     const r = extractMainText(loadHtml('<html><body></body></html>'));
     expect(r.text).toBe('');

@@ -10,6 +10,7 @@ import type { CheerioAPI } from 'cheerio';
 import { type Block, blockChars, collectBlocks, filterBlocks, joinBlocks } from './blocks.js';
 import { densityRoots } from './density.js';
 import { childrenOf, contains, type DomElement, type DomNode, textStats } from './dom.js';
+import { flatText } from './flat-text.js';
 import { loadHtml } from './load.js';
 import { pruneBoilerplate, pruneJunk } from './prune.js';
 import { readabilityExtract } from './readability-fallback.js';
@@ -153,7 +154,8 @@ function withLead(els: DomElement[], leads: DomElement[]): DomElement[] {
 
 /** Readability's choice of region, run through the same pruning and block filters. */
 function readabilityBlocks($: CheerioAPI, vocab: ExtractionVocabulary, title: string): Block[] {
-  const r = readabilityExtract($.html());
+  const html = $.html();
+  const r = readabilityExtract(/<body[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`);
   if (!r) return [];
   const docRoot = loadHtml(r.content).root()[0] as unknown as DomNode;
   pruneBoilerplate(docRoot, vocab);
@@ -161,6 +163,16 @@ function readabilityBlocks($: CheerioAPI, vocab: ExtractionVocabulary, title: st
 }
 
 export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): MainText {
+  try {
+    return extractWithFallbacks($, opts);
+  } catch (e) {
+    // Pathologically deep markup (thousands of unclosed tags) exhausts the recursive walks.
+    if (e instanceof RangeError) return { title: '', text: flatText($), method: 'flat' };
+    throw e;
+  }
+}
+
+function extractWithFallbacks($: CheerioAPI, opts: MainTextOptions): MainText {
   const vocab = extractionVocabulary();
   const root = $.root()[0] as unknown as DomNode;
   const body = ($('body')[0] as unknown as DomNode | undefined) ?? root;

@@ -14,11 +14,15 @@ export interface ReadabilityResult {
 }
 
 export function readabilityExtract(html: string): ReadabilityResult | null {
-  const { document } = parseHTML(html);
-  // linkedom's document implements the DOM Readability walks; its type package differs from lib.dom.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-    charThreshold: 200,
-  }).parse();
-  if (!article?.content) return null;
-  return { title: (article.title ?? '').trim(), content: article.content };
+  try {
+    const { document } = parseHTML(html);
+    // linkedom's document implements the DOM Readability walks; its type package differs from lib.dom.
+    const doc = document as unknown as ConstructorParameters<typeof Readability>[0];
+    const article = new Readability(doc, { charThreshold: 200 }).parse();
+    if (!article?.content) return null;
+    return { title: (article.title ?? '').trim(), content: article.content };
+  } catch {
+    // A page Readability cannot walk is a page without a Readability answer, not a failed ingest.
+    return null;
+  }
 }
