@@ -1,9 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/load.js';
+import { dialects } from './io/csv.js';
+import { writeFileAtomic } from './io/write-file.js';
 import { consoleLogger } from './runner/log.js';
 import { MissingInputError, runStages, type StageOutcome } from './runner/run.js';
 import { type StageName, stageOrder } from './runner/stage.js';
+import type { AgreementReport } from './validate/agreement.js';
+import { readValidationSummary, validateOutputs } from './validate/validate-outputs.js';
 import { version } from './version.js';
 
 const HELP = `lokalpresse ${version} — local news coverage per municipality and period
@@ -18,6 +23,7 @@ Commands:
   score       tone, target tone and topics per article (scores.jsonl)
   aggregate   articles.csv, municipality_period.csv and the other tables
   report      render report.html from the tables (always re-renders)
+  validate    compare topic and tone with hand codes (--codings FILE): validation.csv
 
 Options:
   --corpus DIR    corpus folder (default: corpus/)
@@ -40,6 +46,76 @@ function summary(outcomes: StageOutcome[], outDir: string): string {
     lines.push(`${inputs} inputs -> ${out} articles + ${rejected} rejected (${ok}); outputs in ${outDir}`);
   }
   return lines.join('\n');
+}
+
+type Values = ReturnType<typeof parseArgs>['values'];
+
+const pct = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+function describe(what: string, r: AgreementReport): string {
+  const lines = [
+    `${what}: n=${r.n}, accuracy ${pct(r.accuracy)}, macro-F1 ${pct(r.macroF1)}, Krippendorff's alpha (${r.level}) ${pct(r.alpha)} [95% CI ${pct(r.alphaCI[0])}, ${pct(r.alphaCI[1])}]`,
+    ...r.perCategory.map(
+      (c) =>
+        `  ${c.category.padEnd(16)} P ${pct(c.precision)}  R ${pct(c.recall)}  F1 ${pct(c.f1)}  (${c.support} hand-coded)`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** `lokalpresse validate --codings FILE`: automatic codes against hand codes. */
+async function validate(values: Values): Promise<number> {
+  if (typeof values.codings !== 'string') {
+    process.stderr.write('validate needs --codings FILE (a CSV with id and topic and/or tone)\n');
+    return 2;
+  }
+  const loaded = loadConfig(typeof values.config === 'string' ? values.config : 'pipeline.config.json', {
+    explicit: typeof values.config === 'string',
+  });
+  const outDir = path.resolve(String(values.out));
+  const result = await validateOutputs(outDir, values.codings, dialects[loaded.config.output.csv_dialect]);
+  if (!result.topic && !result.tone) {
+    process.stderr.write(
+      `${values.codings}: none of its ids has a topic or tone code that matches an article in ${outDir}\n`,
+    );
+    return 2;
+  }
+  const out: string[] = [];
+  if (result.topic) out.push(describe('Topic', result.topic));
+  if (result.trainingExcluded > 0) {
+    out.push(
+      `  (${result.trainingExcluded} hand-coded articles were left out of the topic comparison: the classifier was trained on them; its cross-validated figures are in run.json)`,
+    );
+  }
+  if (result.tone) out.push(describe('Tone', result.tone));
+  if (result.unknownIds > 0)
+    out.push(`${result.unknownIds} coded ids are not in the output and were ignored.`);
+  out.push(
+    '',
+    'For the methods section:',
+    result.paragraph,
+    '',
+    `Written: ${path.join(outDir, 'validation.csv')}`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+  const runJson = path.join(outDir, 'run.json');
+  if (existsSync(runJson)) {
+    const run = JSON.parse(readFileSync(runJson, 'utf8')) as Record<string, unknown>;
+    run.validation = readValidationSummary(outDir);
+    writeFileAtomic(runJson, `${JSON.stringify(run, null, 2)}\n`);
+  }
+  if (existsSync(path.join(outDir, 'municipality_period.csv'))) {
+    await runStages(['report'], {
+      corpusDir: path.resolve(String(values.corpus)),
+      outDir,
+      config: loaded.config,
+      configDir: loaded.dir,
+      codingsFile: null,
+      force: true,
+      log: consoleLogger(),
+    });
+  }
+  return 0;
 }
 
 /** Runs the command line; returns the exit code. */
@@ -68,6 +144,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  if (command === 'validate') return validate(values);
   const names: StageName[] | null =
     command === 'run'
       ? stageOrder

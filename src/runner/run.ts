@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { hashText, stableJson } from '../io/hash.js';
+import { readValidationSummary } from '../validate/validate-outputs.js';
 import { version } from '../version.js';
 import { corpusFingerprint, stageFingerprint } from './fingerprint.js';
 import type { Logger } from './log.js';
@@ -165,5 +166,6 @@ function writeRunJson(opts: RunOptions, state: RunState, outcomes: StageOutcome[
     config: opts.config,
     codings: opts.codingsFile,
     stages: stagesJson,
+    validation: readValidationSummary(opts.outDir),
   });
 }
