@@ -28,9 +28,7 @@ export function parseSelector(sel: string): SimpleSelector {
 
 function hasClass(el: DomElement, name: string): boolean {
   const cls = el.attribs.class;
-  if (!cls) return false;
-  const i = cls.indexOf(name);
-  if (i < 0) return false;
+  if (!cls?.includes(name)) return false;
   return cls.split(/\s+/).includes(name);
 }
 
@@ -50,16 +48,62 @@ export function matches(el: DomElement, sel: SimpleSelector): boolean {
   }
 }
 
+interface SelectorIndex {
+  byTag: Map<string, number[]>;
+  byClass: Map<string, number[]>;
+  byId: Map<string, number[]>;
+  attrs: Array<{ sel: SimpleSelector; group: number }>;
+}
+
+const indexes = new WeakMap<readonly (readonly SimpleSelector[])[], SelectorIndex>();
+
+function push(map: Map<string, number[]>, key: string, group: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(group)) list.push(group);
+  } else {
+    map.set(key, [group]);
+  }
+}
+
+/** Lookup tables from tag, class and id to the groups naming them; attribute selectors are tested one by one. */
+function indexOf(groups: readonly (readonly SimpleSelector[])[]): SelectorIndex {
+  const cached = indexes.get(groups);
+  if (cached) return cached;
+  const index: SelectorIndex = { byTag: new Map(), byClass: new Map(), byId: new Map(), attrs: [] };
+  groups.forEach((group, g) => {
+    for (const sel of group) {
+      if (sel.kind === 'tag') push(index.byTag, sel.name, g);
+      else if (sel.kind === 'class') push(index.byClass, sel.name, g);
+      else if (sel.kind === 'id') push(index.byId, sel.name, g);
+      else index.attrs.push({ sel, group: g });
+    }
+  });
+  indexes.set(groups, index);
+  return index;
+}
+
 /** For each selector group, the elements below `root` matching any of its selectors, in document order. */
 export function selectGroups(root: DomNode, groups: readonly (readonly SimpleSelector[])[]): DomElement[][] {
+  const index = indexOf(groups);
   const out: DomElement[][] = groups.map(() => []);
+  const hit = new Set<number>();
   const walk = (n: DomNode): void => {
     for (const c of childrenOf(n)) {
       if (!isElement(c)) continue;
-      for (let g = 0; g < groups.length; g++) {
-        const group = groups[g];
-        if (group?.some((sel) => matches(c, sel))) out[g]?.push(c);
+      hit.clear();
+      for (const g of index.byTag.get(c.name) ?? []) hit.add(g);
+      const id = c.attribs.id;
+      if (id) for (const g of index.byId.get(id) ?? []) hit.add(g);
+      const cls = c.attribs.class;
+      if (cls) {
+        for (const token of cls.split(/\s+/)) {
+          if (!token) continue;
+          for (const g of index.byClass.get(token) ?? []) hit.add(g);
+        }
       }
+      for (const a of index.attrs) if (!hit.has(a.group) && matches(c, a.sel)) hit.add(a.group);
+      for (const g of hit) out[g]?.push(c);
       walk(c);
     }
   };
