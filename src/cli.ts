@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/load.js';
+import { abortOpenFiles } from './io/atomic.js';
 import { dialects } from './io/csv.js';
 import { writeFileAtomic } from './io/write-file.js';
 import { consoleLogger } from './runner/log.js';
-import { MissingInputError, runStages, type StageOutcome } from './runner/run.js';
+import { interruptedStage, MissingInputError, runStages, type StageOutcome } from './runner/run.js';
 import { type StageName, stageOrder } from './runner/stage.js';
 import type { AgreementReport } from './validate/agreement.js';
 import { readValidationSummary, validateOutputs } from './validate/validate-outputs.js';
@@ -156,6 +157,17 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const log = consoleLogger();
+  const onInterrupt = (): void => {
+    const stage = interruptedStage();
+    const dropped = abortOpenFiles();
+    const what = stage
+      ? `stopped during ${stage}; its partial files were removed (${dropped.map((f) => path.basename(f)).join(', ') || 'none open'}). Outputs of the stages that finished are kept; the next run starts again at ${stage}.`
+      : 'stopped; nothing was being written.';
+    process.stderr.write(`\ninterrupted: ${what}\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   try {
     const configFile = typeof values.config === 'string' ? values.config : 'pipeline.config.json';
     const loaded = loadConfig(configFile, { explicit: typeof values.config === 'string' });

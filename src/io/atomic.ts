@@ -2,6 +2,19 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 
+/** Temporary files not yet committed or aborted, so an interrupt can remove them. */
+const open = new Set<AtomicFile>();
+
+/** Aborts every atomic file still open (on Ctrl-C); returns the final names that were not written. */
+export function abortOpenFiles(): string[] {
+  const names = [...open].map((f) => f.finalPath);
+  for (const f of [...open]) f.abort();
+  return names;
+}
+
+/** Whether a file name is one of our temporary names (`.name.PID.STAMP.tmp`). */
+export const isTempName = (name: string): boolean => /^\..+\.\d+\.[0-9a-z]+\.tmp$/.test(name);
+
 /**
  * Writes a file under a temporary name in the same folder and renames it into place when done, so a
  * crash never leaves half a file under the real name.
@@ -17,6 +30,7 @@ export class AtomicFile {
       `.${path.basename(finalPath)}.${process.pid}.${Date.now().toString(36)}.tmp`,
     );
     this.stream = createWriteStream(this.tempPath);
+    open.add(this);
     this.stream.on('error', (error) => {
       this.failed = error;
     });
@@ -34,12 +48,14 @@ export class AtomicFile {
     await once(this.stream, 'finish');
     if (this.failed) throw this.failed;
     renameSync(this.tempPath, this.finalPath);
+    open.delete(this);
   }
 
   /** Closes and removes the temporary file. */
   abort(): void {
     this.stream.destroy();
     rmSync(this.tempPath, { force: true });
+    open.delete(this);
   }
 }
 

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
+import { isTempName } from '../io/atomic.js';
 import { hashText, stableJson } from '../io/hash.js';
+import { writeFileAtomic } from '../io/write-file.js';
 import { readValidationSummary } from '../validate/validate-outputs.js';
 import { version } from '../version.js';
 import { corpusFingerprint, stageFingerprint } from './fingerprint.js';
@@ -49,6 +51,14 @@ export class MissingInputError extends Error {
   override name = 'MissingInputError';
 }
 
+/** The stage running now, for the interrupt message. */
+let currentStage: StageName | null = null;
+
+/** What an interrupt (Ctrl-C) should tell the user: the stage cut short and what stays. */
+export function interruptedStage(): StageName | null {
+  return currentStage;
+}
+
 const stateFile = (outDir: string): string => path.join(outDir, '.lokalpresse', 'state.json');
 
 function readState(outDir: string): RunState {
@@ -61,9 +71,25 @@ function readState(outDir: string): RunState {
 
 function writeJsonAtomic(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temp, file);
+  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Removes temporary files a killed run left behind (the real outputs were never touched). */
+function removeStaleTempFiles(outDir: string, log: Logger): void {
+  let removed = 0;
+  for (const dir of [outDir, path.join(outDir, '.lokalpresse')]) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names.filter(isTempName)) {
+      rmSync(path.join(dir, name), { force: true });
+      removed += 1;
+    }
+  }
+  if (removed > 0) log.info(`removed ${removed} temporary file(s) left by an interrupted run`);
 }
 
 /** The stage that writes a given output file. */
@@ -91,6 +117,7 @@ function context(opts: RunOptions): StageContext {
 export async function runStages(names: StageName[], opts: RunOptions): Promise<StageOutcome[]> {
   const ctx = context(opts);
   mkdirSync(opts.outDir, { recursive: true });
+  removeStaleTempFiles(opts.outDir, opts.log);
   const state = readState(opts.outDir);
   const outcomes: StageOutcome[] = [];
   const ordered = stageOrder.filter((n) => names.includes(n));
@@ -124,6 +151,7 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
       continue;
     }
     ctx.articleCount = state.stages.ingest?.result.out ?? null;
+    currentStage = name;
     opts.log.info(`${name}: ${stage.describe} …`);
     const started = process.hrtime.bigint();
     const result = await stage.run(ctx);
@@ -135,6 +163,7 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
     outcomes.push({ stage: name, status: 'ran', seconds, result });
     writeRunJson(opts, state, outcomes);
   }
+  currentStage = null;
   writeRunJson(opts, state, outcomes);
   return outcomes;
 }
