@@ -19,6 +19,8 @@
  * the text. Hashing is deterministic: the same inputs give the same answers in every run.
  */
 
+import { createWordSplitter } from './word-splitter.js';
+
 export interface DuplicateOptions {
   /** Estimated Jaccard similarity at or above which a text is a duplicate. */
   threshold: number;
@@ -37,13 +39,15 @@ export interface DuplicateFinder {
 
 /** Lower-case words with punctuation stripped; digits are kept (dates and figures tell stories apart). */
 export function normalizeWords(text: string): string[] {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u00ad\u200b]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  return splitLettersAndDigits(
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[\u00ad\u200b]/g, ''),
+  );
 }
+
+const splitLettersAndDigits = createWordSplitter(/[\p{L}\p{N}]/u);
 
 /** 32-bit FNV-1a of a string. */
 function fnv1a(s: string): number {

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dataPath } from '../paths.js';
+import { createWordSplitter } from './word-splitter.js';
 
 /** How much of the text is looked at. */
 const SAMPLE_CHARS = 2000;
@@ -36,12 +37,14 @@ interface LanguageData {
 
 /** Evidence for the languages of one writing system. */
 interface Profiles {
+  /** Language codes of the script; the maps below hold indexes into this list. */
+  codes: string[];
   /** Word -> languages whose stopword list holds it. */
-  shared: Map<string, string[]>;
+  shared: Map<string, number[]>;
   /** Word -> languages for which it is a core function word. */
-  core: Map<string, string[]>;
+  core: Map<string, number[]>;
   /** Letter -> languages that use it (among those of the script). */
-  letters: Map<string, string[]>;
+  letters: Map<string, number[]>;
 }
 
 interface Detector {
@@ -51,7 +54,7 @@ interface Detector {
 
 let detector: Detector | null = null;
 
-function addTo(map: Map<string, string[]>, key: string, code: string): void {
+function addTo(map: Map<string, number[]>, key: string, code: number): void {
   const langs = map.get(key);
   if (!langs) map.set(key, [code]);
   else if (!langs.includes(code)) langs.push(code);
@@ -62,14 +65,16 @@ function buildProfiles(
   lists: Record<string, unknown>,
   data: LanguageData,
 ): Profiles {
-  const profiles: Profiles = { shared: new Map(), core: new Map(), letters: new Map() };
-  for (const [code, listName] of Object.entries(languages)) {
+  const profiles: Profiles = { codes: [], shared: new Map(), core: new Map(), letters: new Map() };
+  for (const [name, listName] of Object.entries(languages)) {
+    const code = profiles.codes.length;
+    profiles.codes.push(name);
     const list = lists[listName];
     for (const w of Array.isArray(list) ? list : []) {
       if (typeof w === 'string') addTo(profiles.shared, w.normalize('NFC').toLowerCase(), code);
     }
-    for (const w of data.core_words[code] ?? []) addTo(profiles.core, w.normalize('NFC').toLowerCase(), code);
-    for (const ch of data.letters[code] ?? '') addTo(profiles.letters, ch, code);
+    for (const w of data.core_words[name] ?? []) addTo(profiles.core, w.normalize('NFC').toLowerCase(), code);
+    for (const ch of data.letters[name] ?? '') addTo(profiles.letters, ch, code);
   }
   return profiles;
 }
@@ -109,17 +114,44 @@ const SCRIPTS: Array<[string, RegExp]> = [
 ];
 
 const LETTER = /\p{L}/u;
-const ASCII_LETTER = /[A-Za-z]/;
+// ZWNJ joins the parts of Persian words.
+const splitLanguageWords = createWordSplitter(/[\p{L}\p{M}'’\u200c]/u);
+
+function hasNonAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+/** Script of each code point seen so far (null: not a letter); most texts use a few dozen distinct characters. */
+const scriptOfChar = new Map<number, string | null>();
+
+function classify(ch: string): string | null {
+  if (!LETTER.test(ch)) return null;
+  return SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'Other';
+}
 
 /** Letters per script. */
 function scriptCounts(sample: string): Map<string, number> {
   const counts = new Map<string, number>();
+  let latin = 0;
   for (const ch of sample) {
-    let script: string | null = null;
-    if (ASCII_LETTER.test(ch)) script = 'Latin';
-    else if (LETTER.test(ch)) script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'Other';
+    const code = ch.codePointAt(0) ?? 0;
+    // ASCII letters are by far the most common characters: counted without a lookup.
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) {
+      // The key is set at the first Latin letter so that ties between scripts keep text order.
+      if (latin === 0 && !counts.has('Latin')) counts.set('Latin', 0);
+      latin += 1;
+      continue;
+    }
+    if (code < 0x80) continue;
+    let script = scriptOfChar.get(code);
+    if (script === undefined) {
+      script = classify(ch);
+      scriptOfChar.set(code, script);
+    }
     if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
   }
+  if (latin > 0) counts.set('Latin', (counts.get('Latin') ?? 0) + latin);
   return counts;
 }
 
@@ -129,44 +161,51 @@ function scriptCounts(sample: string): Map<string, number> {
  * the best-scoring language wins and `fallback` is used when nothing scores.
  */
 function byWords(sample: string, profiles: Profiles, strict: boolean, fallback: string): string {
-  const words = sample
-    .normalize('NFC')
-    .toLowerCase()
-    // ZWNJ joins the parts of Persian words.
-    .split(/[^\p{L}\p{M}'’\u200c]+/u)
-    .map((w) => w.replace(/^['’]+|['’]+$/g, ''))
-    .filter((w) => w !== '');
+  const words: string[] = [];
+  for (const raw of splitLanguageWords(sample.normalize('NFC').toLowerCase())) {
+    const w = raw.includes("'") || raw.includes('’') ? raw.replace(/^['’]+|['’]+$/g, '') : raw;
+    if (w !== '') words.push(w);
+  }
   if (words.length < MIN_WORDS) return 'und';
-  const score = new Map<string, number>();
-  const hits = new Map<string, number>();
-  const add = (langs: string[], weight: number): void => {
+  const n = profiles.codes.length;
+  const score = new Float64Array(n);
+  const hits = new Uint32Array(n);
+  const add = (langs: number[]): void => {
     for (const l of langs) {
-      score.set(l, (score.get(l) ?? 0) + weight / langs.length);
-      hits.set(l, (hits.get(l) ?? 0) + 1);
+      score[l] = (score[l] ?? 0) + 1 / langs.length;
+      hits[l] = (hits[l] ?? 0) + 1;
     }
   };
   for (const w of words) {
     const shared = profiles.shared.get(w);
-    if (shared) add(shared, 1);
+    if (shared) add(shared);
     const core = profiles.core.get(w);
-    if (core) add(core, 1);
-    let tightest: string[] | null = null;
+    if (core) add(core);
+    // Telling letters are all outside ASCII: plain ASCII words skip the letter lookups.
+    if (!hasNonAscii(w)) continue;
+    let tightest: number[] | null = null;
     for (const ch of w) {
       const langs = profiles.letters.get(ch);
       if (!langs) continue;
       if (!tightest || langs.length < tightest.length) tightest = langs;
     }
     // A word counts once for its most telling letter.
-    if (tightest) add(tightest, 1);
+    if (tightest) add(tightest);
   }
-  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+  // Languages that scored, best first (ties are undecided below, so their order does not matter).
+  const ranked: number[] = [];
+  for (let l = 0; l < n; l++) if ((hits[l] ?? 0) > 0) ranked.push(l);
+  ranked.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0));
   const [best, second] = ranked;
-  if (!best) return strict ? 'und' : fallback;
-  if (!strict) return second && best[1] === second[1] ? fallback : best[0];
-  const bestHits = hits.get(best[0]) ?? 0;
+  if (best === undefined) return strict ? 'und' : fallback;
+  const bestScore = score[best] ?? 0;
+  const secondScore = second === undefined ? null : (score[second] ?? 0);
+  const bestCode = profiles.codes[best] ?? 'und';
+  if (!strict) return secondScore !== null && bestScore === secondScore ? fallback : bestCode;
+  const bestHits = hits[best] ?? 0;
   if (bestHits < MIN_HITS || bestHits / words.length < MIN_COVERAGE) return 'und';
-  if (second && best[1] < MIN_LEAD * second[1]) return 'und';
-  return best[0];
+  if (secondScore !== null && bestScore < MIN_LEAD * secondScore) return 'und';
+  return bestCode;
 }
 
 /** ISO 639-1 code of the text's language, or `und`. */
