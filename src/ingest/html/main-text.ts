@@ -2,9 +2,10 @@
  * Main text and headline of a saved web page. A cheap main path takes the best semantic or
  * conventionally named article container, prunes furniture inside it and keeps its text blocks.
  * When that finds too little (no container, or under MIN_TEXT_CHARS), Mozilla Readability chooses
- * the region instead (its output goes through the same pruning and filters); when that also fails,
- * a text-density search over the pruned page runs. On the dev set Readability as first fallback
- * beat the density search (F1 0.9445 against 0.9426), so the cheaper density path comes last.
+ * the region instead (its output goes through the same pruning and filters); when that finds nothing
+ * at all, a text-density search over the pruned page runs. On the dev set Readability as first
+ * fallback beat the density search (F1 0.9445 against 0.9426), so the cheaper density path is only
+ * the safety net.
  */
 import type { CheerioAPI } from 'cheerio';
 import { type Block, blockChars, collectBlocks, filterBlocks, joinBlocks } from './blocks.js';
@@ -37,8 +38,6 @@ export interface MainTextOptions {
 const MIN_CONTAINER_CHARS = 250;
 /** Main-path text shorter than this triggers Readability. */
 const MIN_TEXT_CHARS = 500;
-/** Text shorter than this after Readability triggers the density path. */
-const MIN_FALLBACK_CHARS = 200;
 
 /** Other matches of the winning group are merged when they carry this share of the best one's text. */
 const MERGE_SHARE = 0.2;
@@ -207,7 +206,9 @@ function extractWithFallbacks($: CheerioAPI, opts: MainTextOptions): MainText {
     }
   }
 
-  if (blockChars(blocks) < MIN_FALLBACK_CHARS) {
+  // The density search only runs when nothing at all was found: as a second-chance path after
+  // Readability it cost recall on the dev set (F1 0.9467 against 0.9472 without it).
+  if (blocks.length === 0) {
     pruneBoilerplate(body, vocab);
     const roots = densityRoots(body);
     if (roots.length > 0) {
