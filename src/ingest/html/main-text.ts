@@ -22,11 +22,15 @@ import { type ExtractionVocabulary, extractionVocabulary } from './vocabulary.js
 export interface MainText {
   title: string;
   text: string;
-  /** Which path produced the text: 'article', 'density', 'readability', 'json-ld' or 'none'. */
+  /**
+   * Which path produced the text: 'article' (container), 'readability', 'density', 'json-ld'
+   * (the JSON-LD body was much longer), 'flat' (markup too deep, whole-page text) or 'none'.
+   */
   method: string;
 }
 
 export interface MainTextOptions {
+  /** Address of the page (accepted for callers; the extraction does not depend on it). */
   url?: string | null;
   /** `articleBody` from the page's JSON-LD, when the metadata step found one. */
   jsonLdBody?: string | null;
@@ -166,8 +170,16 @@ export function extractMainText($: CheerioAPI, opts: MainTextOptions = {}): Main
     return extractWithFallbacks($, opts);
   } catch (e) {
     // Pathologically deep markup (thousands of unclosed tags) exhausts the recursive walks.
-    if (e instanceof RangeError) return { title: '', text: flatText($), method: 'flat' };
+    if (e instanceof RangeError) return { title: safeTitle($, opts), text: flatText($), method: 'flat' };
     throw e;
+  }
+}
+
+function safeTitle($: CheerioAPI, opts: MainTextOptions): string {
+  try {
+    return pickTitle($, { articleHeading: null, jsonLdHeadline: opts.jsonLdHeadline ?? null });
+  } catch {
+    return '';
   }
 }
 
