@@ -32,6 +32,7 @@ Options:
   --config FILE   pipeline config (default: pipeline.config.json; all keys have defaults)
   --codings FILE  hand-coded sample, CSV with id and topic: trains the topic classifier
   --force         run stages even when their inputs and settings are unchanged
+  --workers N     worker threads for tokenize, tag and score (default: one per core)
   --help          this text
 
 A stage whose inputs and settings are unchanged is skipped. Re-run one stage after changing its
@@ -132,6 +133,7 @@ export async function main(argv: string[]): Promise<number> {
         config: { type: 'string' },
         codings: { type: 'string' },
         force: { type: 'boolean', default: false },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -144,6 +146,13 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help || command === 'help') {
     process.stdout.write(HELP);
     return 0;
+  }
+  if (typeof values.workers === 'string') {
+    if (!/^[1-9]\d*$/.test(values.workers)) {
+      process.stderr.write(`--workers expects a whole number of at least 1, got "${values.workers}"\n`);
+      return 2;
+    }
+    process.env.LOKALPRESSE_WORKERS = values.workers;
   }
   if (command === 'validate') return validate(values);
   const names: StageName[] | null =

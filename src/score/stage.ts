@@ -2,21 +2,14 @@ import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
-import { jsonLine, readJsonl } from '../io/jsonl.js';
+import { readJsonl } from '../io/jsonl.js';
+import { zipLines } from '../io/lines.js';
 import { decodeTokens } from '../io/tokens-codec.js';
-import { zipJsonl } from '../io/zip-jsonl.js';
-import type { ArticleScores, ArticleTags } from '../records.js';
+import { mapRows } from '../runner/pool.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { type Coding, readCodings } from './codings.js';
-import { loadToneLexicon, scoreTargetTone, scoreTone } from './tone/index.js';
-import {
-  codebookTopics,
-  crossValidate,
-  predictTopic,
-  type TopicModel,
-  type TopicSample,
-  trainTopicClassifier,
-} from './topics/index.js';
+import type { ScoreInit } from './process.js';
+import { crossValidate, type TopicModel, type TopicSample, trainTopicClassifier } from './topics/index.js';
 
 export const SCORES_FILE = 'scores.jsonl';
 
@@ -56,50 +49,24 @@ async function trainFromCodings(ctx: StageContext, codings: Coding[]): Promise<C
 /** Tone, target tone and topics per article (`scores.jsonl`). */
 export async function runScore(ctx: StageContext): Promise<StageResult> {
   const toneConfig = ctx.config.score.tone;
-  const lexicon = loadToneLexicon({
-    builtin: toneConfig.builtin_lexicon,
-    files: toneConfig.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)),
-  });
-  const toneOptions = { neutralBand: toneConfig.neutral_band, scope: toneConfig.negation_scope };
   const codings = ctx.codingsFile ? readCodings(ctx.codingsFile) : [];
   const classifier = await trainFromCodings(ctx, codings);
+  const init: ScoreInit = {
+    lexicon: {
+      builtin: toneConfig.builtin_lexicon,
+      files: toneConfig.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)),
+    },
+    tone: { neutralBand: toneConfig.neutral_band, scope: toneConfig.negation_scope },
+    model: classifier?.model ?? null,
+    coded: classifier ? [...classifier.coded] : [],
+  };
+  const spec = { module: new URL(`./process${path.extname(import.meta.url)}`, import.meta.url).href, init };
   const out = new AtomicFile(path.join(ctx.outDir, SCORES_FILE));
   let n = 0;
   try {
-    const files: [string, string] = [
-      path.join(ctx.outDir, 'tokens.jsonl'),
-      path.join(ctx.outDir, 'tags.jsonl'),
-    ];
-    for await (const [line, tags] of zipJsonl<[EncodedTokens, ArticleTags]>(files)) {
-      const { id, sentences } = decodeTokens(line);
-      const tone = scoreTone(sentences, lexicon, toneOptions);
-      const target = scoreTargetTone(sentences, tags.target_sentences, lexicon, toneOptions);
-      const book = codebookTopics(tags.topics);
-      const scores: ArticleScores = {
-        id,
-        words: tone.words,
-        tone: tone.tone,
-        tone_label: tone.label,
-        tone_positive: tone.positive,
-        tone_negative: tone.negative,
-        tone_polarity: tone.polarity,
-        tone_terms: tone.terms,
-        target_tone: target ? target.tone : null,
-        topic_shares: book.shares,
-        topic: book.main,
-        topic_confidence: book.confidence,
-        topic_basis: book.main ? 'codebook' : 'none',
-        topic_coded: null,
-      };
-      if (classifier) {
-        const hand = classifier.coded.get(id);
-        const predicted = predictTopic(classifier.model, sentences);
-        scores.topic_coded = hand ?? null;
-        scores.topic = hand ?? predicted.label;
-        scores.topic_confidence = hand ? 1 : predicted.confidence;
-        scores.topic_basis = hand ? 'coded' : 'classifier';
-      }
-      await out.write(jsonLine(scores));
+    const rows = zipLines([path.join(ctx.outDir, 'tokens.jsonl'), path.join(ctx.outDir, 'tags.jsonl')]);
+    for await (const line of mapRows(rows, spec)) {
+      await out.write(line);
       n += 1;
       ctx.log.progress('score', n, ctx.articleCount);
     }

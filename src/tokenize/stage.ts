@@ -1,31 +1,22 @@
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
-import { readJsonl } from '../io/jsonl.js';
-import { encodeTokens } from '../io/tokens-codec.js';
-import type { Article } from '../records.js';
+import { rowsOfFile } from '../io/lines.js';
+import { mapRows } from '../runner/pool.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
-import { tokenizeGerman } from './german.js';
+import type { TokenizeInit } from './process.js';
 
 export const TOKENS_FILE = 'tokens.jsonl';
 
 /** Splits title and text of every article into sentences and tokens (`tokens.jsonl`). */
 export async function runTokenize(ctx: StageContext): Promise<StageResult> {
-  const extra = new Set(ctx.config.tokenize.extra_stopwords.map((w) => w.toLowerCase()));
+  const init: TokenizeInit = { extraStopwords: ctx.config.tokenize.extra_stopwords };
+  const spec = { module: new URL(`./process${path.extname(import.meta.url)}`, import.meta.url).href, init };
   const out = new AtomicFile(path.join(ctx.outDir, TOKENS_FILE));
   let n = 0;
   try {
-    for await (const article of readJsonl<Article>(path.join(ctx.outDir, 'articles.jsonl'))) {
-      // The title is the first sentence: it is part of what the article says. Texts without a
-      // title of their own got their first line as title; that line is not counted twice.
-      const full = article.text.startsWith(article.title)
-        ? article.text
-        : `${article.title}\n\n${article.text}`;
-      let sentences = tokenizeGerman(full);
-      if (extra.size > 0) {
-        sentences = sentences.map((s) => s.map((t) => (extra.has(t.norm) ? { ...t, stop: true } : t)));
-      }
-      await out.write(encodeTokens({ id: article.id, sentences }));
+    for await (const line of mapRows(rowsOfFile(path.join(ctx.outDir, 'articles.jsonl')), spec)) {
+      await out.write(line);
       n += 1;
       ctx.log.progress('tokenize', n, ctx.articleCount);
     }

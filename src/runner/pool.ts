@@ -1,0 +1,91 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** A processor turns one article's input lines into its output line. Pure, so it can run anywhere. */
+export type Processor = (row: string[]) => string;
+
+/** A module a stage's work lives in: `createProcessor(init)` builds the processor from plain data. */
+export interface ProcessorModule {
+  createProcessor(init: unknown): Processor;
+}
+
+export interface PoolSpec {
+  /** URL of the processor module (`new URL('./process.js', import.meta.url).href`). */
+  module: string;
+  /** Plain, cloneable data the processor is built from (settings, file paths, a trained model). */
+  init: unknown;
+}
+
+/** Rows per message to a worker: large enough that messaging costs little. */
+const BATCH = 64;
+
+/**
+ * Workers to use: `LOKALPRESSE_WORKERS` when set, else one per core. Workers load compiled `.js`
+ * modules only, so code running from TypeScript sources (tests, tsx) processes in the main thread.
+ */
+export function workerCount(spec: PoolSpec): number {
+  if (spec.module.endsWith('.ts')) return 1;
+  const env = Number(process.env.LOKALPRESSE_WORKERS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.max(1, availableParallelism());
+}
+
+async function* inProcess(rows: AsyncIterable<string[]>, spec: PoolSpec): AsyncGenerator<string> {
+  const processor = ((await import(spec.module)) as ProcessorModule).createProcessor(spec.init);
+  for await (const row of rows) yield processor(row);
+}
+
+/**
+ * Maps rows through the processor on several worker threads and yields the output lines in input
+ * order, so results do not depend on the number of workers. At most two batches per worker are in
+ * flight: memory stays bounded however long the input is.
+ */
+export async function* mapRows(rows: AsyncIterable<string[]>, spec: PoolSpec): AsyncGenerator<string> {
+  const n = workerCount(spec);
+  if (n <= 1) {
+    yield* inProcess(rows, spec);
+    return;
+  }
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  const workers = Array.from({ length: n }, () => new Worker(workerUrl, { workerData: spec }));
+  const pending = new Map<number, { resolve: (out: string[]) => void; reject: (e: Error) => void }>();
+  for (const w of workers) {
+    w.on('message', (m: { id: number; out?: string[]; error?: string }) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (!p) return;
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.out ?? []);
+    });
+    w.on('error', (e) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    });
+  }
+  const inFlight: Array<Promise<string[]>> = [];
+  let nextId = 0;
+  const send = (batch: string[][]): void => {
+    const id = nextId++;
+    const worker = workers[id % n] as Worker;
+    inFlight.push(
+      new Promise<string[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, rows: batch });
+      }),
+    );
+  };
+  try {
+    let batch: string[][] = [];
+    for await (const row of rows) {
+      batch.push(row);
+      if (batch.length < BATCH) continue;
+      send(batch);
+      batch = [];
+      while (inFlight.length >= 2 * n) yield* (await inFlight.shift()) as string[];
+    }
+    if (batch.length > 0) send(batch);
+    while (inFlight.length > 0) yield* (await inFlight.shift()) as string[];
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
