@@ -89,6 +89,12 @@ const topicsSchema = z
     folds: z.number().int().min(2).max(20).default(5),
     /** Fewest hand-coded articles needed to train the classifier. */
     min_coded: z.number().int().min(2).default(20),
+    /**
+     * Weigh codebook hits by how common the category is in the whole corpus (hits / (corpus mean + 1)),
+     * so a category nearly every article touches decides the main topic only when an article
+     * mentions it more than usual. false: raw hit counts.
+     */
+    baseline_weighting: z.boolean().default(true),
   })
   .strict();
 

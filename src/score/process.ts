@@ -13,6 +13,16 @@ export interface ScoreInit {
   model: TopicModel | null;
   /** Hand codes of the coded articles: id -> topic. */
   coded: Array<[string, string]>;
+  /** Mean codebook hits per article in the corpus, by category; null: raw hit counts decide. */
+  topicBaseline: Record<string, number> | null;
+}
+
+/** Codebook hits divided by (corpus mean + 1): common categories count for less. */
+export function weighTopicHits(hits: Record<string, number>, baseline: Record<string, number> | null) {
+  if (!baseline) return hits;
+  const weighted: Record<string, number> = {};
+  for (const [k, v] of Object.entries(hits)) weighted[k] = v / ((baseline[k] ?? 0) + 1);
+  return weighted;
 }
 
 /** Turns one article's `tokens.jsonl` and `tags.jsonl` lines into its `scores.jsonl` line. */
@@ -27,7 +37,7 @@ export function createProcessor(init: ScoreInit): Processor {
     checkSameId([id, tags.id], 'tokens.jsonl and tags.jsonl');
     const tone = scoreTone(sentences, lexicon, init.tone);
     const target = scoreTargetTone(sentences, tags.target_sentences, lexicon, init.tone);
-    const book = codebookTopics(tags.topics);
+    const book = codebookTopics(weighTopicHits(tags.topics, init.topicBaseline));
     const scores: ArticleScores = {
       id,
       words: tone.words,

@@ -5,6 +5,7 @@ import { AtomicFile } from '../io/atomic.js';
 import { readJsonl } from '../io/jsonl.js';
 import { zipLines } from '../io/lines.js';
 import { decodeTokens } from '../io/tokens-codec.js';
+import type { ArticleTags } from '../records.js';
 import { mapRows } from '../runner/pool.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { type Coding, readCodings } from './codings.js';
@@ -46,6 +47,17 @@ async function trainFromCodings(ctx: StageContext, codings: Coding[]): Promise<C
   return { model: trainTopicClassifier(samples), coded, cv };
 }
 
+/** Mean codebook hits per article over the corpus (a pass over the small tags file). */
+async function topicBaseline(ctx: StageContext): Promise<Record<string, number>> {
+  const sums: Record<string, number> = {};
+  let n = 0;
+  for await (const tags of readJsonl<ArticleTags>(path.join(ctx.outDir, 'tags.jsonl'))) {
+    n += 1;
+    for (const [k, v] of Object.entries(tags.topics)) sums[k] = (sums[k] ?? 0) + v;
+  }
+  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, n > 0 ? v / n : 0]));
+}
+
 /** Tone, target tone and topics per article (`scores.jsonl`). */
 export async function runScore(ctx: StageContext): Promise<StageResult> {
   const toneConfig = ctx.config.score.tone;
@@ -59,6 +71,7 @@ export async function runScore(ctx: StageContext): Promise<StageResult> {
     tone: { neutralBand: toneConfig.neutral_band, scope: toneConfig.negation_scope },
     model: classifier?.model ?? null,
     coded: classifier ? [...classifier.coded] : [],
+    topicBaseline: ctx.config.score.topics.baseline_weighting ? await topicBaseline(ctx) : null,
   };
   const spec = { module: new URL(`./process${path.extname(import.meta.url)}`, import.meta.url).href, init };
   const out = new AtomicFile(path.join(ctx.outDir, SCORES_FILE));
