@@ -203,6 +203,17 @@ describe.each(parsers)('extractMainText (%s)', (_name, load) => {
     expect(r.text).toContain('Sprechstunden der Sozialarbeiter');
   });
 
+  it('keeps short headings that merely start like furniture words', () => {
+    const html = `<html><body><article><h1>Rückkehr nach Syrien</h1>
+      <p>${P1}</p><h2>Zurück in die Heimat?</h2><p>${P2}</p><h2>Mehr Geld für Sprachkurse</h2><p>${P3}</p>
+      <h3>Kommentare (3)</h3><p>Teilen</p></article></body></html>`;
+    const r = extractMainText(load(html));
+    expect(r.text).toContain('Zurück in die Heimat?');
+    expect(r.text).toContain('Mehr Geld für Sprachkurse');
+    expect(r.text).not.toContain('Kommentare');
+    expect(r.text).not.toContain('Teilen');
+  });
+
   it('drops duplicated blocks', () => {
     const r = extractMainText(load(DUP_PAGE));
     expect(r.text.split(DUP_P).length - 1).toBe(1);

@@ -94,6 +94,12 @@ function compileMarkers(m: MarkerList): Markers {
   };
 }
 
+/** A block that is one of the phrases alone, maybe with punctuation, symbols or a count: "Kommentare (3)". */
+function wholeBlockRegex(phrases: string[]): RegExp | null {
+  if (phrases.length === 0) return null;
+  return new RegExp(`^(?:${phrases.map(escapeRegExp).join('|')})(?:(?!${WORD_CHAR}).)*$`, 'i');
+}
+
 let cached: ExtractionVocabulary | null = null;
 
 export function extractionVocabulary(): ExtractionVocabulary {
@@ -119,7 +125,7 @@ export function extractionVocabulary(): ExtractionVocabulary {
       shortMaxChars: p.shortMaxChars,
       containsMaxChars: p.containsMaxChars,
       starts: phraseRegex(p.blockStarts, true),
-      shortStarts: phraseRegex(p.shortBlockStarts, true),
+      shortStarts: wholeBlockRegex(p.shortBlockStarts),
       contains: phraseRegex(p.blockContains, false),
     },
   };
