@@ -95,6 +95,43 @@ describe('scoreTone', () => {
     expect(long.positive).toBeLessThan(short.positive);
   });
 
+  it('tells nouns from other words by capitalization', () => {
+    expect(tone('Die Gefahren des Winters sind bekannt.').tone).toBeLessThan(0);
+    expect(tone('Wir sind gestern mit dem Bus nach Hause gefahren.').terms).toEqual([]);
+    expect(tone('Der Helfer hob den Arm und winkte.').terms.map((t) => t.term)).not.toContain('Arm');
+    expect(tone('Die Familie ist arm und braucht Hilfe.').terms.map((t) => t.term)).toContain('arm');
+    // At the start of a sentence or in headlines the case says nothing: either reading counts.
+    expect(tone('Gefahren drohen überall.').tone).toBeLessThan(0);
+    expect(tone('Die Gefahren sind bekannt.', { ...opts, caseSensitive: false }).tone).toBeLessThan(0);
+  });
+
+  it("matches inflected forms of the project's base forms", () => {
+    const r = tone('Die Gruppe zeigte eine herausragende Leistung.');
+    expect(r.terms.map((t) => t.term)).toContain('herausragende');
+    expect(r.label).toBe('positive');
+    const off = tone('Die Gruppe zeigte eine herausragende Leistung.', { ...opts, inflectionFallback: 0 });
+    expect(off.terms.map((t) => t.term)).not.toContain('herausragende');
+    // Endings are stripped only down to a listed base form of at least five letters.
+    expect(tone('Die Kosten sind hoch.').terms).toEqual([]);
+  });
+
+  it('weakens polar words in hypothetical or reported clauses', () => {
+    const plain = tone('Der Plan ist ein Erfolg.');
+    const hedged = tone('Der Plan soll ein Erfolg sein.');
+    expect(hedged.positive).toBeGreaterThan(0);
+    expect(hedged.positive).toBeLessThan(plain.positive);
+    const off = tone('Der Plan soll ein Erfolg sein.', { ...opts, hedgeFactor: 1 });
+    expect(off.terms[0]?.weight).toBe(plain.terms[0]?.weight);
+  });
+
+  it('can weigh negated negative words apart from negated positive ones', () => {
+    const weak = tone('Das ist kein Problem.', { ...opts, negatedNegativeFactor: 0.2 });
+    const strong = tone('Das ist kein Problem.', { ...opts, negatedNegativeFactor: 0.8 });
+    expect(weak.positive).toBeGreaterThan(0);
+    expect(strong.positive).toBeGreaterThan(weak.positive);
+    expect(tone('Das ist nicht gut.', { ...opts, negatedNegativeFactor: 0.2 }).tone).toBeLessThan(0);
+  });
+
   it('uses the neutral band for labels', () => {
     const r = tone('Die Helfer freuen sich.', { neutralBand: [-0.9, 0.9] });
     expect(r.label).toBe('neutral');

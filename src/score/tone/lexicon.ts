@@ -20,10 +20,23 @@ import { normalizeToken } from '../../tokenize/german.js';
 export interface ToneLexicon {
   /** Weight by normalized word form or phrase (words joined by one space). */
   weights: Map<string, number>;
+  /**
+   * Weights of single words by how they are written, from lexicons that keep German capitalization
+   * (SentiWS, natural's): `upper` for capitalized forms (nouns), `lower` for the others, so the noun
+   * `Gefahren` does not score the participle `gefahren`, nor the adjective `arm` the noun `Arm`.
+   */
+  cased: Map<string, { upper?: number; lower?: number }>;
+  /**
+   * Base forms that also stand for their inflected forms (`herausragend` for `herausragendes`): the
+   * words of the project's own lexicon files, which list base forms and irregular forms only.
+   */
+  inflectable: Set<string>;
   /** Weight by stem, for words whose form is not listed (averaged over the forms sharing a stem). */
   stems: Map<string, number>;
   /** Negator norms; a trailing `*` marks a prefix. */
   negators: string[];
+  /** Norms of words that make a clause hypothetical or reported (`soll`, `könnte`, `angeblich`). */
+  hedges: string[];
   /** Intensifier (> 1) and softener (< 1) factors by norm. */
   modifiers: Map<string, number>;
 }
@@ -54,7 +67,8 @@ export function detectLexiconFormat(text: string): LexiconFormat {
   return 'plain';
 }
 
-type Entry = [term: string, weight: number];
+/** A lexicon entry; `cased` when the source writes nouns capitalized and other words lower-case. */
+type Entry = [term: string, weight: number, cased?: boolean, inflectable?: boolean];
 
 /** SentiWS: `Wort|POS<TAB>weight<TAB>inflection,inflection,…`. */
 export function parseSentiWs(text: string): Entry[] {
@@ -65,8 +79,8 @@ export function parseSentiWs(text: string): Entry[] {
     const weight = Number(w);
     if (!head || !Number.isFinite(weight)) continue;
     const base = head.split('|')[0] ?? '';
-    if (base) out.push([base, weight]);
-    for (const form of (inflections ?? '').split(',')) if (form.trim()) out.push([form, weight]);
+    if (base) out.push([base, weight, true]);
+    for (const form of (inflections ?? '').split(',')) if (form.trim()) out.push([form.trim(), weight, true]);
   }
   return out;
 }
@@ -126,8 +140,8 @@ function naturalEntries(): Entry[] {
   for (const [word, e] of Object.entries(data)) {
     const weight = Number(e.polarity);
     if (!Number.isFinite(weight)) continue;
-    out.push([e.form ?? word, weight]);
-    for (const form of (e.sense ?? '').split(',')) if (form.trim()) out.push([form, weight]);
+    out.push([e.form ?? word, weight, true]);
+    for (const form of (e.sense ?? '').split(',')) if (form.trim()) out.push([form.trim(), weight, true]);
   }
   return out;
 }
@@ -164,9 +178,19 @@ function stemOf(norm: string): string {
 
 export function buildLexicon(entries: Entry[]): ToneLexicon {
   const weights = new Map<string, number>();
-  for (const [term, weight] of entries) {
+  const cased = new Map<string, { upper?: number; lower?: number }>();
+  const inflectable = new Set<string>();
+  for (const [term, weight, isCased, isInflectable] of entries) {
     const norm = normalizeTerm(term);
-    if (norm) weights.set(norm, weight);
+    if (!norm) continue;
+    weights.set(norm, weight);
+    if (norm.includes(' ')) continue;
+    if (isInflectable) inflectable.add(norm);
+    const c = cased.get(norm) ?? {};
+    const upper = /^\p{Lu}/u.test(term.trim());
+    if (!isCased || upper) c.upper = weight;
+    if (!isCased || !upper) c.lower = weight;
+    cased.set(norm, c);
   }
   const sums = new Map<string, [number, number]>();
   for (const [norm, weight] of weights) {
@@ -186,7 +210,16 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     const factor = Number(f);
     if (w && Number.isFinite(factor)) modifiers.set(normalizeToken(w), factor);
   }
-  return { weights, stems, negators: negators.filter((n) => n !== ''), modifiers };
+  const hedges = readRows(dataPath('lexicons', 'hedges.txt')).map((r) => normalizeToken(r[0] ?? ''));
+  return {
+    weights,
+    cased,
+    inflectable,
+    stems,
+    negators: negators.filter((n) => n !== ''),
+    hedges: hedges.filter((h) => h !== ''),
+    modifiers,
+  };
 }
 
 /** Load the tone lexicon: built-in (natural's lexicon + project files) and user files, in that order. */
@@ -194,7 +227,10 @@ export function loadToneLexicon(opts: LoadToneLexiconOptions): ToneLexicon {
   const entries: Entry[] = [];
   if (opts.builtin && opts.natural !== false) entries.push(...naturalEntries());
   if (opts.builtin && opts.project !== false) {
-    for (const f of projectLexiconFiles()) entries.push(...parseSentiWs(readFileSync(f, 'utf8')));
+    for (const f of projectLexiconFiles()) {
+      for (const [term, weight, cased] of parseSentiWs(readFileSync(f, 'utf8')))
+        entries.push([term, weight, cased, true]);
+    }
   }
   for (const f of opts.files) {
     let text: string;

@@ -2,13 +2,17 @@
  * Lexicon tone of tokenized text, split like GDELT's tone fields.
  *
  * Per polar word or phrase (dictionary engine over the lexicon on token norms, longest match first;
- * with `stems: true` words not listed fall back to the mean weight of listed forms with the same stem)
- * the weight is:
+ * where the lexicon keeps German capitalization, a capitalized word mid-sentence only takes noun
+ * entries and a lower-case one only the others (`Gefahren` vs `gefahren`); words not listed fall back
+ * to a base form of the project's lexicon files they extend by an inflection ending (`herausragendes`);
+ * with `stems: true` to the mean weight of listed forms with the same stem) the weight is:
  * - scaled by an intensifier or softener among the two words before it (`sehr gut` 1.5×, `kaum` 0.3×);
  *   intensifiers and softeners never count as polar words themselves;
  * - flipped and weakened (× −negationFactor) when a negator stands up to `scope` words before it in the
  *   same clause (the scope ends at , ; : . ! ? and dashes); after `weder`, `noch` negates too. Lexicon
- *   phrases that already contain the negation (`nicht gut` in Rauh's dictionary) win over this rule.
+ *   phrases that already contain the negation (`nicht gut` in Rauh's dictionary) win over this rule;
+ * - weakened (× hedgeFactor, 0.7) in a clause with a hedge (`soll`, `könnte`, `angeblich`: reported or
+ *   hypothetical statements).
  *
  * Totals (P = sum of positive contributions, N = sum of absolute negative contributions, W = words):
  * - `positive` = 100·P/W and `negative` = 100·N/W (per 100 words, like GDELT's scores);
@@ -33,6 +37,8 @@ export interface ToneOptions {
   scope?: number;
   /** A negated weight becomes −factor × weight (default 0.5). */
   negationFactor?: number;
+  /** The factor for negated negative words (`kein Problem`); default `negationFactor`. */
+  negatedNegativeFactor?: number;
   /** A clause-final negator negates the polar words up to `scope` words before it (default true). */
   postNegation?: boolean;
   /** After a contrast word (aber, jedoch …) weights × (1 + c), before it × (1 − c); default 0 (off). */
@@ -41,6 +47,21 @@ export interface ToneOptions {
   smoothing?: number;
   /** Use the stem fallback for words not listed in the lexicon (default false: it measured slightly worse). */
   stems?: boolean;
+  /**
+   * Words not listed fall back to a listed form of at least this many letters that they extend by a
+   * German inflection ending (`herausragendes` → `herausragend`); 0 turns this off (default 5).
+   */
+  inflectionFallback?: number;
+  /**
+   * Tell nouns from other words by capitalization where the lexicon knows both (`Arm`/`arm`,
+   * `Gefahren`/`gefahren`, `Wagen`/`wagen`); at the start of a sentence or quote either is taken
+   * (default true).
+   */
+  caseSensitive?: boolean;
+  /** Words that make a clause hypothetical or reported (`soll`, `könnte`); default: the lexicon's hedges. */
+  hedges?: string[];
+  /** Weights in a clause with a hedge word are multiplied by this (default 0.7). */
+  hedgeFactor?: number;
 }
 
 export interface ToneTerm {
@@ -56,6 +77,62 @@ export interface ToneResult {
   polarity: number;
   words: number;
   terms: ToneTerm[];
+}
+
+/** Inflection endings tried by the fallback, longest first. */
+const ENDINGS = [
+  'sten',
+  'ster',
+  'stes',
+  'stem',
+  'ste',
+  'est',
+  'ten',
+  'tet',
+  'en',
+  'er',
+  'es',
+  'em',
+  'st',
+  'te',
+  'e',
+  'n',
+  's',
+  't',
+];
+
+/** Whether capitalization of the word at `i` says something (not sentence- or quote-initial, not all caps). */
+function caseTells(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.text.length > 1 && t.text === t.text.toUpperCase()) return false;
+  const prev = tokens[i - 1];
+  if (prev === undefined) return false;
+  return prev.word || prev.norm === ',' || prev.norm === ';';
+}
+
+/** Weight of a single listed word, honouring capitalization where it tells noun from other words. */
+function casedWeight(lex: ToneLexicon, tokens: Token[], i: number, norm: string): number | undefined {
+  const c = lex.cased.get(norm);
+  if (!c || !caseTells(tokens, i)) return lex.weights.get(norm);
+  return /^\p{Lu}/u.test((tokens[i] as Token).text) ? c.upper : c.lower;
+}
+
+/** Weight of a listed base form that the word at `i` extends by an inflection ending (base ≥ minLength letters). */
+function inflectedWeight(
+  lex: ToneLexicon,
+  tokens: Token[],
+  i: number,
+  minLength: number,
+  caseSensitive: boolean,
+): number | undefined {
+  const norm = (tokens[i] as Token).norm;
+  for (const e of ENDINGS) {
+    if (!norm.endsWith(e) || norm.length - e.length < minLength) continue;
+    const base = norm.slice(0, -e.length);
+    if (!lex.inflectable.has(base)) continue;
+    return caseSensitive ? casedWeight(lex, tokens, i, base) : lex.weights.get(base);
+  }
+  return undefined;
 }
 
 const CLAUSE_END = new Set([',', ';', ':', '.', '..', '...', '…', '!', '?', '–', '—', '-', '(', ')']);
@@ -123,9 +200,13 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const neg = negation(opts.negators ?? lex.negators);
   const scope = opts.scope ?? 3;
   const factor = opts.negationFactor ?? 0.5;
+  const negFactor = opts.negatedNegativeFactor ?? factor;
+  const flip = (w: number): number => -w * (w < 0 ? negFactor : factor);
   const useStems = opts.stems ?? false;
   const postNegation = opts.postNegation ?? true;
   const contrast = opts.contrast ?? 0;
+  const inflection = opts.inflectionFallback ?? 5;
+  const caseSensitive = opts.caseSensitive ?? true;
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
   for (const h of findHits(dict, tokens)) {
@@ -155,8 +236,9 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     let end = i + 1;
     let term = t.text;
     if (hit) {
-      weight = lex.weights.get(hit.term);
       end = hit.end;
+      weight =
+        end === i + 1 && caseSensitive ? casedWeight(lex, tokens, i, hit.term) : lex.weights.get(hit.term);
       if (end > i + 1) {
         term = tokens
           .slice(i, end)
@@ -174,7 +256,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       if (postNegation && (next === undefined || (!next.word && CLAUSE_END.has(next.norm)))) {
         for (const p of parts) {
           if (p.clause === clause && p.index >= i - scope && !p.negated) {
-            p.weight = -p.weight * factor;
+            p.weight = flip(p.weight);
             p.negated = true;
           }
         }
@@ -183,6 +265,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       continue;
     }
     if (contrast > 0 && CONTRAST.has(t.norm) && contrastAt < 0 && parts.length > 0) contrastAt = i;
+    if (weight === undefined && inflection > 0 && !t.stop)
+      weight = inflectedWeight(lex, tokens, i, inflection, caseSensitive);
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
     // Intensifiers and softeners only scale other words (`besonders`, `stark`).
     if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
@@ -198,10 +282,22 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         }
       }
       const negated = !phrase && i <= negatedUntil;
-      if (negated) w = -w * factor;
+      if (negated) w = flip(w);
       parts.push({ index: i, clause, weight: w, term, negated });
     }
     i = end;
+  }
+  const hedgeFactor = opts.hedgeFactor ?? 0.7;
+  const hedgeList = opts.hedges ?? lex.hedges;
+  if (hedgeFactor !== 1 && hedgeList.length > 0) {
+    const hedges = new Set(hedgeList);
+    const hedged = new Set<number>();
+    let c = 0;
+    for (const t of tokens) {
+      if (!t.word && CLAUSE_END.has(t.norm)) c++;
+      else if (hedges.has(t.norm)) hedged.add(c);
+    }
+    for (const p of parts) if (hedged.has(p.clause)) p.weight *= hedgeFactor;
   }
   for (const p of parts) {
     let w = p.weight;
