@@ -5,8 +5,10 @@ import { ConfigError, loadConfig } from './config/load.js';
 import { abortOpenFiles } from './io/atomic.js';
 import { dialects } from './io/csv.js';
 import { writeFileAtomic } from './io/write-file.js';
+import { mergeShards } from './merge/merge-shards.js';
 import { consoleLogger } from './runner/log.js';
 import { interruptedStage, MissingInputError, runStages, type StageOutcome } from './runner/run.js';
+import { parseShard } from './runner/shard.js';
 import { type StageName, stageOrder } from './runner/stage.js';
 import type { AgreementReport } from './validate/agreement.js';
 import { readValidationSummary, validateOutputs } from './validate/validate-outputs.js';
@@ -25,6 +27,7 @@ Commands:
   aggregate   articles.csv, municipality_period.csv and the other tables
   report      render report.html from the tables (always re-renders)
   validate    compare topic and tone with hand codes (--codings FILE): validation.csv
+  merge DIR…  merge the --out folders of sharded runs into --out, then score, aggregate, report
 
 Options:
   --corpus DIR    corpus folder (default: corpus/)
@@ -33,6 +36,8 @@ Options:
   --codings FILE  hand-coded sample, CSV with id and topic: trains the topic classifier
   --force         run stages even when their inputs and settings are unchanged
   --workers N     worker threads for tokenize, tag and score (default: one per core)
+  --shard i/n     this machine's part of a corpus split over n machines (0 ≤ i < n): run does
+                  ingest, tokenize and tag on the files of part i; then \`lokalpresse merge\`
   --help          this text
 
 A stage whose inputs and settings are unchanged is skipped. Re-run one stage after changing its
@@ -120,6 +125,42 @@ async function validate(values: Values): Promise<number> {
   return 0;
 }
 
+/** `lokalpresse merge --out OUT SHARD_DIR…`: one output folder from sharded runs. */
+async function merge(values: Values, dirs: string[]): Promise<number> {
+  if (dirs.length === 0) {
+    process.stderr.write(
+      'merge needs the --out folders of the sharded runs: lokalpresse merge --out OUT DIR…\n',
+    );
+    return 2;
+  }
+  const loaded = loadConfig(typeof values.config === 'string' ? values.config : 'pipeline.config.json', {
+    explicit: typeof values.config === 'string',
+  });
+  const outDir = path.resolve(String(values.out));
+  const merged = await mergeShards(
+    dirs.map((d) => path.resolve(d)),
+    outDir,
+    loaded.config,
+  );
+  const log = consoleLogger();
+  log.info(
+    `merge: ${dirs.length} shards -> ${merged.articles} articles + ${merged.rejected} rejected (${merged.duplicates} marked as duplicates)`,
+  );
+  await runStages(['score', 'aggregate', 'report'], {
+    corpusDir: path.resolve(String(values.corpus)),
+    outDir,
+    config: loaded.config,
+    configDir: loaded.dir,
+    codingsFile: typeof values.codings === 'string' ? path.resolve(values.codings) : null,
+    force: true,
+    log,
+  });
+  process.stdout.write(
+    `${merged.articles + merged.rejected} inputs -> ${merged.articles} articles + ${merged.rejected} rejected; outputs in ${outDir}\n`,
+  );
+  return 0;
+}
+
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
@@ -134,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
         codings: { type: 'string' },
         force: { type: 'boolean', default: false },
         workers: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -155,6 +197,7 @@ export async function main(argv: string[]): Promise<number> {
     process.env.LOKALPRESSE_WORKERS = values.workers;
   }
   if (command === 'validate') return validate(values);
+  if (command === 'merge') return merge(values, positionals.slice(1));
   const names: StageName[] | null =
     command === 'run'
       ? stageOrder
@@ -181,7 +224,14 @@ export async function main(argv: string[]): Promise<number> {
     const configFile = typeof values.config === 'string' ? values.config : 'pipeline.config.json';
     const loaded = loadConfig(configFile, { explicit: typeof values.config === 'string' });
     const outDir = path.resolve(String(values.out));
-    const outcomes = await runStages(names, {
+    const shard = typeof values.shard === 'string' ? parseShard(values.shard) : null;
+    if (shard && command === 'run') {
+      log.info(
+        `shard ${shard.index}/${shard.count}: ingest, tokenize and tag; merge the shards with \`lokalpresse merge\``,
+      );
+    }
+    const outcomes = await runStages(shard && command === 'run' ? ['ingest', 'tokenize', 'tag'] : names, {
+      shard,
       corpusDir: path.resolve(String(values.corpus)),
       outDir,
       config: loaded.config,

@@ -6,6 +6,7 @@ import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsvRows } from '../io/csv.js';
 import { jsonLine } from '../io/jsonl.js';
 import type { Article, Rejection } from '../records.js';
+import { inShard } from '../runner/shard.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { createDuplicateFinder } from './duplicates.js';
 import { detectLanguage } from './language.js';
@@ -106,7 +107,7 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
       articles += 1;
       await articlesOut.write(jsonLine(article));
     };
-    const entries = walkCorpus(ctx.corpusDir);
+    const entries = walkCorpus(ctx.corpusDir).filter((e) => inShard(e.rel, ctx.shard ?? null));
     let filesDone = 0;
     for (const entry of entries) {
       filesDone += 1;

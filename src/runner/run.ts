@@ -8,6 +8,7 @@ import { readValidationSummary } from '../validate/validate-outputs.js';
 import { version } from '../version.js';
 import { corpusFingerprint, stageFingerprint } from './fingerprint.js';
 import type { Logger } from './log.js';
+import { type Shard, shardLabel } from './shard.js';
 import {
   type StageContext,
   type StageDefinition,
@@ -25,6 +26,7 @@ export interface RunOptions {
   codingsFile: string | null;
   force: boolean;
   log: Logger;
+  shard?: Shard | null;
 }
 
 interface StageState {
@@ -105,6 +107,7 @@ function context(opts: RunOptions): StageContext {
     configDir: opts.configDir,
     codingsFile: opts.codingsFile,
     log: opts.log,
+    shard: opts.shard ?? null,
     articleCount: null,
   };
 }
@@ -140,7 +143,7 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
       dataFiles: stage.dataFiles(ctx),
       inputFiles: stage.reads.map((f) => path.join(opts.outDir, f)),
       corpus: stage.readsCorpus
-        ? `${path.resolve(opts.corpusDir)}:${corpusFingerprint(opts.corpusDir)}`
+        ? `${path.resolve(opts.corpusDir)}:${corpusFingerprint(opts.corpusDir)}:${shardLabel(opts.shard ?? null)}`
         : null,
     });
     const previous = state.stages[name];

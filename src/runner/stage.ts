@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Logger } from './log.js';
+import type { Shard } from './shard.js';
 
 export type StageName = 'ingest' | 'tokenize' | 'tag' | 'score' | 'aggregate' | 'report';
 
@@ -15,6 +16,8 @@ export interface StageContext {
   /** Hand-coded sample (`id,topic[,tone]`), or null. */
   codingsFile: string | null;
   log: Logger;
+  /** This machine's part of a corpus split across machines (`--shard i/n`), or null for all of it. */
+  shard?: Shard | null;
   /** Articles ingest wrote in its last run, for progress; null before ingest ran. */
   articleCount: number | null;
 }
