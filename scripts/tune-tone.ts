@@ -4,6 +4,7 @@
  *   npx tsx scripts/tune-tone.ts [--data DIR] [--band LO,HI] [--calibrate] [--no-natural] [--no-project]
  *     [--no-negation] [--no-post-negation] [--no-modifiers] [--stems] [--factor F] [--scope N]
  *     [--smoothing S] [--contrast C] [--gamma G] [--min-weight W] [--lexicon FILE]…
+ *     [--no-case] [--inflection N] [--hedge F] [--negated-negative F]
  *
  * DIR defaults to ../shared/devsets and must hold `tone/sentences.jsonl` (each sentence is one article;
  * its `polarity` is compared with the tone label). Prints macro-F1, per-class P/R/F1 and the confusion
@@ -41,6 +42,10 @@ interface Args {
   minWeight: number;
   postNegation: boolean;
   contrast: number;
+  caseSensitive: boolean;
+  inflection: number;
+  hedge: number;
+  negatedNegative: number | undefined;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -61,6 +66,10 @@ function parseArgs(argv: string[]): Args {
     minWeight: 0,
     postNegation: true,
     contrast: 0,
+    caseSensitive: true,
+    inflection: 5,
+    hedge: 0.7,
+    negatedNegative: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -86,6 +95,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-post-negation') args.postNegation = false;
     else if (a === '--contrast') args.contrast = Number(argv[++i]);
     else if (a === '--min-weight') args.minWeight = Number(argv[++i]);
+    else if (a === '--no-case') args.caseSensitive = false;
+    else if (a === '--inflection') args.inflection = Number(argv[++i]);
+    else if (a === '--hedge') args.hedge = Number(argv[++i]);
+    else if (a === '--negated-negative') args.negatedNegative = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -122,6 +135,12 @@ function main(): void {
       else map.set(k, Math.sign(w) * Math.abs(w) ** args.gamma);
     }
   }
+  const reweight = (w: number | undefined): number | undefined =>
+    w === undefined || Math.abs(w) < args.minWeight ? undefined : Math.sign(w) * Math.abs(w) ** args.gamma;
+  for (const c of lexicon.cased.values()) {
+    c.upper = reweight(c.upper);
+    c.lower = reweight(c.lower);
+  }
   const opts = {
     neutralBand: args.band,
     negators: args.negation ? undefined : [],
@@ -131,6 +150,10 @@ function main(): void {
     stems: args.stems,
     postNegation: args.postNegation,
     contrast: args.contrast,
+    caseSensitive: args.caseSensitive,
+    inflectionFallback: args.inflection,
+    hedgeFactor: args.hedge,
+    negatedNegativeFactor: args.negatedNegative,
   };
   const tones = items.map((x) => scoreTone(tokenizeGerman(x.text), lexicon, opts).tone);
   const gold = items.map((x) => x.polarity);

@@ -132,6 +132,13 @@ describe('scoreTone', () => {
     expect(tone('Das ist nicht gut.', { ...opts, negatedNegativeFactor: 0.2 }).tone).toBeLessThan(0);
   });
 
+  it('scores news phrases as a whole', () => {
+    const r = tone('Der Landrat ist mit seinen Plänen in die Kritik geraten.');
+    expect(r.terms.map((t) => t.term)).toContain('in die Kritik geraten');
+    expect(r.label).toBe('negative');
+    expect(tone('Für die Helfer gab es Grund zur Freude.').label).toBe('positive');
+  });
+
   it('uses the neutral band for labels', () => {
     const r = tone('Die Helfer freuen sich.', { neutralBand: [-0.9, 0.9] });
     expect(r.label).toBe('neutral');
