@@ -135,6 +135,17 @@ function inflectedWeight(
   return undefined;
 }
 
+const hedgeCache = new WeakMap<string[], Set<string>>();
+
+function hedgeSet(list: string[]): Set<string> {
+  let set = hedgeCache.get(list);
+  if (!set) {
+    set = new Set(list);
+    hedgeCache.set(list, set);
+  }
+  return set;
+}
+
 const CLAUSE_END = new Set([',', ';', ':', '.', '..', '...', '…', '!', '?', '–', '—', '-', '(', ')']);
 const MAX_TERMS = 20;
 const MODIFIER_REACH = 2;
@@ -290,7 +301,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const hedgeFactor = opts.hedgeFactor ?? 0.7;
   const hedgeList = opts.hedges ?? lex.hedges;
   if (hedgeFactor !== 1 && hedgeList.length > 0) {
-    const hedges = new Set(hedgeList);
+    const hedges = hedgeSet(hedgeList);
     const hedged = new Set<number>();
     let c = 0;
     for (const t of tokens) {
