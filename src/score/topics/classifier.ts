@@ -25,6 +25,8 @@ export interface TopicModelOptions extends TermOptions, WeightingOptions {
   C: number;
   /** `balanced` raises the cost of rare classes so each class weighs as much as the others. */
   classWeight: 'balanced' | 'none';
+  /** Loss of the SVMs: squared hinge (smooth) or hinge. */
+  loss: 'squared' | 'hinge';
   maxIter: number;
   tolerance: number;
   /** Seed of the shuffles in training. */
@@ -35,6 +37,7 @@ export interface TopicModelOptions extends TermOptions, WeightingOptions {
 
 export const defaultTopicModelOptions: TopicModelOptions = {
   unigrams: true,
+  surface: false,
   bigrams: true,
   charMin: 3,
   charMax: 5,
@@ -42,11 +45,12 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   minDf: 2,
   maxDfShare: 1,
   sublinearTf: true,
-  blockWeights: { w: 1, b: 0.5, c: 1 },
+  blockWeights: { w: 1, b: 0.5, c: 1, n: 1 },
   C: 1,
   classWeight: 'balanced',
+  loss: 'squared',
   maxIter: 200,
-  tolerance: 0.01,
+  tolerance: 0.1,
   seed: 1,
   temperature: 4,
 };
@@ -150,6 +154,7 @@ export function fitTopicWeights(
         bias: 1,
         maxIter: options.maxIter,
         tolerance: options.tolerance,
+        loss: options.loss,
       },
       random,
     );

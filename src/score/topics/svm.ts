@@ -16,6 +16,8 @@ export interface SvmOptions {
   maxIter: number;
   /** Stop when the projected gradient spread falls below this. */
   tolerance: number;
+  /** `squared`: squared hinge (L2-loss SVM, smooth, the default); `hinge`: the classic L1-loss SVM. */
+  loss?: 'squared' | 'hinge';
 }
 
 /**
@@ -36,8 +38,12 @@ export function trainLinearSvm(
   const alpha = new Float64Array(n);
   const diag = new Float64Array(n);
   const qd = new Float64Array(n);
+  const upper = new Float64Array(n);
+  const hinge = opts.loss === 'hinge';
   for (let i = 0; i < n; i++) {
-    diag[i] = 0.5 / ((y[i] as number) > 0 ? opts.costPositive : opts.costNegative);
+    const cost = (y[i] as number) > 0 ? opts.costPositive : opts.costNegative;
+    diag[i] = hinge ? 0 : 0.5 / cost;
+    upper[i] = hinge ? cost : Number.POSITIVE_INFINITY;
     qd[i] = squaredNorm(x[i] as SparseVector) + opts.bias * opts.bias + (diag[i] as number);
   }
   const order = Int32Array.from({ length: n }, (_, i) => i);
@@ -56,11 +62,12 @@ export function trainLinearSvm(
       const yi = y[i] as number;
       const ai = alpha[i] as number;
       const g = yi * (dotDense(xi, w) + b * opts.bias) - 1 + (diag[i] as number) * ai;
-      const pg = ai === 0 ? Math.min(g, 0) : g;
+      const ui = upper[i] as number;
+      const pg = ai === 0 ? Math.min(g, 0) : ai >= ui ? Math.max(g, 0) : g;
       if (pg > pgMax) pgMax = pg;
       if (pg < pgMin) pgMin = pg;
       if (Math.abs(pg) > 1e-12) {
-        const next = Math.max(ai - g / (qd[i] as number), 0);
+        const next = Math.min(Math.max(ai - g / (qd[i] as number), 0), ui);
         const delta = (next - ai) * yi;
         alpha[i] = next;
         addScaled(w, xi, delta);

@@ -4,6 +4,8 @@ import type { Token } from '../../records.js';
 export interface TermOptions {
   /** Stems of content words. */
   unigrams: boolean;
+  /** Normalized word forms (`n:`), unstemmed, next to the stems. */
+  surface: boolean;
   /** Pairs of neighbouring content-word stems inside a sentence. */
   bigrams: boolean;
   /** Character n-grams of content-word stems (with `<` `>` word boundaries); 0 turns them off. */
@@ -14,12 +16,12 @@ export interface TermOptions {
 }
 
 /** Feature kinds; the prefix of every feature string names its kind. */
-export const TERM_KINDS = ['w', 'b', 'c'] as const;
+export const TERM_KINDS = ['w', 'b', 'c', 'n'] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
 export function termKind(term: string): TermKind {
   const kind = term.charAt(0);
-  return kind === 'b' || kind === 'c' ? kind : 'w';
+  return kind === 'b' || kind === 'c' || kind === 'n' ? kind : 'w';
 }
 
 const DIGITS = /^[\d.,]+$/;
@@ -57,7 +59,7 @@ function charGrams(stem: string, min: number, max: number, cache: CharGramCache 
   return grams;
 }
 
-/** Raw counts of the features of one article (`w:` stems, `b:` stem pairs, `c:` character n-grams). */
+/** Raw counts of the features of one article (`w:` stems, `n:` word forms, `b:` stem pairs, `c:` character n-grams). */
 export function articleTerms(
   sentences: readonly (readonly Token[])[],
   opts: TermOptions,
@@ -75,6 +77,7 @@ export function articleTerms(
         continue;
       }
       stems.set(stem, (stems.get(stem) ?? 0) + 1);
+      if (opts.surface) bump(counts, `n:${token.norm.toLowerCase()}`);
       if (opts.bigrams && previous !== null) bump(counts, `b:${previous} ${stem}`);
       previous = stem;
     }
