@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The package root: one level above `src/` (when run from TypeScript) or `dist/` (compiled).

@@ -26,8 +26,8 @@ describe('mean with confidence interval', () => {
     for (const v of values) addValue(all, v);
     const a = emptyMean();
     const b = emptyMean();
-    values.slice(0, 3).forEach((v) => addValue(a, v));
-    values.slice(3).forEach((v) => addValue(b, v));
+    for (const v of values.slice(0, 3)) addValue(a, v);
+    for (const v of values.slice(3)) addValue(b, v);
     mergeMean(a, b);
     expect(a.n).toBe(all.n);
     expect(a.mean).toBeCloseTo(all.mean, 12);

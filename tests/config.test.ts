@@ -14,7 +14,10 @@ describe('config', () => {
   });
 
   it('keeps the keys a user sets and defaults the rest of the section', () => {
-    const config = parseConfig({ aggregate: { period: 'quarter' }, ingest: { columns: { text: 'Volltext' } } }, 'x');
+    const config = parseConfig(
+      { aggregate: { period: 'quarter' }, ingest: { columns: { text: 'Volltext' } } },
+      'x',
+    );
     expect(config.aggregate.period).toBe('quarter');
     expect(config.aggregate.relevant_only).toBe(true);
     expect(config.ingest.columns.text).toBe('Volltext');

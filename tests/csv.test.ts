@@ -18,7 +18,9 @@ describe('CSV dialects', () => {
   });
 
   it('neutralizes untrusted text that a spreadsheet would run as a formula, but not numbers', () => {
-    expect(formatCell('=HYPERLINK("http://x.example","klick")', de)).toBe('\'=HYPERLINK("http://x.example","klick")');
+    expect(formatCell('=HYPERLINK("http://x.example","klick")', de)).toBe(
+      '\'=HYPERLINK("http://x.example","klick")',
+    );
     expect(formatCell('+49 231 123', de)).toBe("'+49 231 123");
     expect(formatCell('-Flüchtlinge willkommen', de)).toBe("'-Flüchtlinge willkommen");
     expect(formatCell('@Stadt', de)).toBe("'@Stadt");
