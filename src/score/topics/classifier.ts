@@ -2,12 +2,11 @@ import type { Token } from '../../records.js';
 import { seededRandom } from './random.js';
 import { dotDense, type SparseVector } from './sparse.js';
 import { trainLinearSvm } from './svm.js';
-import { articleTerms, type CharGramCache, type TermOptions } from './terms.js';
+import { articleTerms, closedTermTable, openTermTable, type TermOptions, type TermTable } from './terms.js';
 import {
   fitVocabulary,
   type Vocabulary,
-  type VocabularyIndex,
-  vocabularyIndex,
+  vocabularyKinds,
   type WeightingOptions,
   weightArticle,
 } from './tfidf.js';
@@ -112,14 +111,13 @@ export function featurizeSamples(
   options: TopicModelOptions,
   context: TrainingContext = {},
 ): FeaturizedSample {
-  const cache: CharGramCache = new Map();
-  const terms = samples.map((s) => articleTerms(s.sentences, options, cache));
-  const extra = (context.unlabeled ?? []).map((sentences) => articleTerms(sentences, options, cache));
-  const vocab = fitVocabulary([...terms, ...extra], options);
-  const index = vocabularyIndex(vocab);
+  const table = openTermTable();
+  const terms = samples.map((s) => articleTerms(s.sentences, options, table));
+  const extra = (context.unlabeled ?? []).map((sentences) => articleTerms(sentences, options, table));
+  const vocab = fitVocabulary([...terms, ...extra], table.terms, options);
   return {
     vocab,
-    vectors: terms.map((t) => weightArticle(t, vocab, index, options)),
+    vectors: terms.map((t) => weightArticle(t, vocab.position, vocab.idf, vocab.kind, options)),
     labels: samples.map((s) => s.label),
   };
 }
@@ -197,10 +195,10 @@ export function trainTopicClassifier(
 /** Model with lookup structures rebuilt once, for classifying many articles. */
 export interface PreparedTopicModel {
   model: TopicModel;
-  vocab: Vocabulary;
-  index: VocabularyIndex;
+  /** Closed term table over the model's vocabulary: term ids are vocabulary positions. */
+  table: TermTable;
+  kind: Uint8Array;
   weights: Float64Array[];
-  cache: CharGramCache;
 }
 
 const preparedCache = new WeakMap<TopicModel, PreparedTopicModel>();
@@ -209,13 +207,11 @@ const preparedCache = new WeakMap<TopicModel, PreparedTopicModel>();
 export function prepareTopicModel(model: TopicModel): PreparedTopicModel {
   const cached = preparedCache.get(model);
   if (cached) return cached;
-  const vocab = { vocabulary: model.vocabulary, idf: model.idf };
-  const prepared = {
+  const prepared: PreparedTopicModel = {
     model,
-    vocab,
-    index: vocabularyIndex(vocab),
+    table: closedTermTable(model.vocabulary),
+    kind: vocabularyKinds(model.vocabulary),
     weights: model.weights.map((w) => Float64Array.from(w)),
-    cache: new Map(),
   };
   preparedCache.set(model, prepared);
   return prepared;
@@ -256,14 +252,10 @@ export function softmax(margins: readonly number[], temperature: number): number
  * one-vs-rest margins times `temperature` (fixed at training time); treat it as a ranking of certainty.
  */
 export function predictTopic(model: TopicModel | PreparedTopicModel, sentences: Token[][]): TopicPrediction {
-  const prepared = 'index' in model ? model : prepareTopicModel(model);
+  const prepared = 'table' in model ? model : prepareTopicModel(model);
   const { options, labels } = prepared.model;
-  const vector = weightArticle(
-    articleTerms(sentences, options, prepared.cache),
-    prepared.vocab,
-    prepared.index,
-    options,
-  );
+  const counts = articleTerms(sentences, options, prepared.table);
+  const vector = weightArticle(counts, null, prepared.model.idf, prepared.kind, options);
   const margins = linearMargins(prepared.weights, prepared.model.bias, vector);
   return decide(labels, softmax(margins, options.temperature));
 }

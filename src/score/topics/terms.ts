@@ -34,38 +34,76 @@ function contentStem(token: Token, numbers: boolean): string | null {
   return stem;
 }
 
-function bump(counts: Map<string, number>, term: string, times = 1): void {
-  counts.set(term, (counts.get(term) ?? 0) + times);
+/**
+ * Feature strings and their integer ids. While open, unknown features get new ids; once closed (for a
+ * trained model, ids = vocabulary positions) unknown features are dropped. Character n-grams are
+ * remembered per stem, since stems repeat a lot.
+ */
+export interface TermTable {
+  ids: Map<string, number>;
+  terms: string[];
+  open: boolean;
+  grams: Map<string, Int32Array>;
 }
 
-/** Character n-grams of stems, remembered across the articles of one run (stems repeat a lot). */
-export type CharGramCache = Map<string, string[]>;
+export function openTermTable(): TermTable {
+  return { ids: new Map(), terms: [], open: true, grams: new Map() };
+}
 
-const CACHE_LIMIT = 500_000;
+/** A closed table over a fixed vocabulary: the id of a feature is its position. */
+export function closedTermTable(vocabulary: readonly string[]): TermTable {
+  return {
+    ids: new Map(vocabulary.map((t, i) => [t, i])),
+    terms: [...vocabulary],
+    open: false,
+    grams: new Map(),
+  };
+}
 
-function charGrams(stem: string, min: number, max: number, cache: CharGramCache | undefined): string[] {
-  const known = cache?.get(stem);
+/** Id of a feature, or -1 when the table is closed and does not know it. */
+export function termId(table: TermTable, term: string): number {
+  const known = table.ids.get(term);
+  if (known !== undefined) return known;
+  if (!table.open) return -1;
+  const id = table.terms.length;
+  table.ids.set(term, id);
+  table.terms.push(term);
+  return id;
+}
+
+const GRAM_CACHE_LIMIT = 500_000;
+
+function charGramIds(table: TermTable, stem: string, min: number, max: number): Int32Array {
+  const known = table.grams.get(stem);
   if (known) return known;
   const padded = `<${stem}>`;
-  const grams: string[] = [];
+  const ids: number[] = [];
   for (let n = min; n <= max; n++) {
-    for (let start = 0; start + n <= padded.length; start++)
-      grams.push(`c:${padded.slice(start, start + n)}`);
+    for (let start = 0; start + n <= padded.length; start++) {
+      const id = termId(table, `c:${padded.slice(start, start + n)}`);
+      if (id >= 0) ids.push(id);
+    }
   }
-  if (cache) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(stem, grams);
-  }
-  return grams;
+  const out = Int32Array.from(ids);
+  if (table.grams.size >= GRAM_CACHE_LIMIT) table.grams.clear();
+  table.grams.set(stem, out);
+  return out;
 }
 
-/** Raw counts of the features of one article (`w:` stems, `n:` word forms, `b:` stem pairs, `c:` character n-grams). */
+function bump(counts: Map<number, number>, id: number, times = 1): void {
+  if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + times);
+}
+
+/**
+ * Raw counts of the features of one article, by term id: `w:` stems, `n:` word forms, `b:` pairs of
+ * neighbouring stems, `c:` character n-grams of stems.
+ */
 export function articleTerms(
   sentences: readonly (readonly Token[])[],
   opts: TermOptions,
-  cache?: CharGramCache,
-): Map<string, number> {
-  const counts = new Map<string, number>();
+  table: TermTable,
+): Map<number, number> {
+  const counts = new Map<number, number>();
   const stems = new Map<string, number>();
   for (const sentence of sentences) {
     let previous: string | null = null;
@@ -77,16 +115,15 @@ export function articleTerms(
         continue;
       }
       stems.set(stem, (stems.get(stem) ?? 0) + 1);
-      if (opts.surface) bump(counts, `n:${token.norm.toLowerCase()}`);
-      if (opts.bigrams && previous !== null) bump(counts, `b:${previous} ${stem}`);
+      if (opts.surface) bump(counts, termId(table, `n:${token.norm.toLowerCase()}`));
+      if (opts.bigrams && previous !== null) bump(counts, termId(table, `b:${previous} ${stem}`));
       previous = stem;
     }
   }
   const chars = opts.charMin > 0 && opts.charMax >= opts.charMin;
   for (const [stem, times] of stems) {
-    if (opts.unigrams) counts.set(`w:${stem}`, times);
-    if (chars)
-      for (const gram of charGrams(stem, opts.charMin, opts.charMax, cache)) bump(counts, gram, times);
+    if (opts.unigrams) bump(counts, termId(table, `w:${stem}`), times);
+    if (chars) for (const id of charGramIds(table, stem, opts.charMin, opts.charMax)) bump(counts, id, times);
   }
   return counts;
 }

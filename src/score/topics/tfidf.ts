@@ -18,72 +18,86 @@ export interface WeightingOptions {
   blockWeights: Record<TermKind, number>;
 }
 
-/** Builds the vocabulary and smoothed idf = ln((1 + n) / (1 + df)) + 1 from article term counts. */
-export function fitVocabulary(articles: readonly Map<string, number>[], opts: WeightingOptions): Vocabulary {
-  const df = new Map<string, number>();
-  for (const terms of articles) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = articles.length;
-  const maxDf = Math.max(opts.minDf, Math.floor(opts.maxDfShare * n));
-  const kept = [...df.entries()]
-    .filter(([term, count]) => count >= opts.minDf && count <= maxDf && opts.blockWeights[termKind(term)] > 0)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return {
-    vocabulary: kept.map(([term]) => term),
-    idf: kept.map(([, count]) => Math.log((1 + n) / (1 + count)) + 1),
-  };
-}
-
-/** Lookup structures of a vocabulary: position of each feature and the block (kind) of each position. */
-export interface VocabularyIndex {
-  position: Map<string, number>;
+/** A vocabulary with the lookup structures for weighting articles whose terms are counted by id. */
+export interface FittedVocabulary extends Vocabulary {
+  /** Term id -> vocabulary position, -1 for terms left out. */
+  position: Int32Array;
+  /** Block (index into TERM_KINDS) of each vocabulary position. */
   kind: Uint8Array;
 }
 
-/** Index from feature to position, built once per vocabulary. */
-export function vocabularyIndex(vocab: Vocabulary): VocabularyIndex {
-  const kind = new Uint8Array(vocab.vocabulary.length);
-  vocab.vocabulary.forEach((term, i) => {
-    kind[i] = TERM_KINDS.indexOf(termKind(term));
+/**
+ * Builds the vocabulary and smoothed idf = ln((1 + n) / (1 + df)) + 1 from article term counts (by id
+ * in `terms`). Features keep the order of their first occurrence, so the result is deterministic.
+ */
+export function fitVocabulary(
+  articles: readonly Map<number, number>[],
+  terms: readonly string[],
+  opts: WeightingOptions,
+): FittedVocabulary {
+  const df = new Int32Array(terms.length);
+  for (const counts of articles) for (const id of counts.keys()) df[id] = (df[id] as number) + 1;
+  const n = articles.length;
+  const maxDf = Math.max(opts.minDf, Math.floor(opts.maxDfShare * n));
+  const position = new Int32Array(terms.length).fill(-1);
+  const vocabulary: string[] = [];
+  const idf: number[] = [];
+  const kinds: number[] = [];
+  terms.forEach((term, id) => {
+    const count = df[id] as number;
+    const kind = termKind(term);
+    if (count < opts.minDf || count > maxDf || !(opts.blockWeights[kind] > 0)) return;
+    position[id] = vocabulary.length;
+    vocabulary.push(term);
+    idf.push(Math.log((1 + n) / (1 + count)) + 1);
+    kinds.push(TERM_KINDS.indexOf(kind));
   });
-  return { position: new Map(vocab.vocabulary.map((term, i) => [term, i])), kind };
+  return { vocabulary, idf, position, kind: Uint8Array.from(kinds) };
+}
+
+/** Lookup structures of a stored vocabulary, whose term ids are its positions. */
+export function vocabularyKinds(vocabulary: readonly string[]): Uint8Array {
+  return Uint8Array.from(vocabulary, (term) => TERM_KINDS.indexOf(termKind(term)));
 }
 
 /**
- * TF-IDF vector of one article: each feature block (words, bigrams, char n-grams) is l2-normalized on its
- * own and scaled by its block weight, then the whole vector is l2-normalized.
+ * TF-IDF vector of one article from its term counts: each feature block (stems, word forms, bigrams,
+ * char n-grams) is l2-normalized on its own and scaled by its block weight, then the whole vector is
+ * l2-normalized. `position` maps term ids to vocabulary positions (null: the ids are positions).
  */
 export function weightArticle(
-  terms: Map<string, number>,
-  vocab: Vocabulary,
-  index: VocabularyIndex,
+  counts: Map<number, number>,
+  position: Int32Array | null,
+  idf: readonly number[],
+  kind: Uint8Array,
   opts: WeightingOptions,
 ): SparseVector {
-  const found = new Int32Array(terms.size);
+  const found = new Int32Array(counts.size);
+  const tfOf = new Map<number, number>();
   let n = 0;
-  for (const [term, count] of terms) {
-    const i = index.position.get(term);
-    if (i === undefined || count <= 0) continue;
+  for (const [id, count] of counts) {
+    const i = position ? (position[id] ?? -1) : id;
+    if (i < 0 || count <= 0) continue;
     found[n++] = i;
+    tfOf.set(i, opts.sublinearTf ? 1 + Math.log(count) : count);
   }
   const idx = found.slice(0, n).sort();
   const blockNorm = new Float64Array(TERM_KINDS.length);
   const raw = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const i = idx[k] as number;
-    const count = terms.get(vocab.vocabulary[i] as string) as number;
-    const tf = opts.sublinearTf ? 1 + Math.log(count) : count;
-    const v = tf * (vocab.idf[i] as number);
+    const v = (tfOf.get(i) as number) * (idf[i] as number);
     raw[k] = v;
-    const b = index.kind[i] as number;
+    const b = kind[i] as number;
     blockNorm[b] = (blockNorm[b] as number) + v * v;
   }
-  const scale = TERM_KINDS.map((kind, b) => {
+  const scale = TERM_KINDS.map((name, b) => {
     const norm = blockNorm[b] as number;
-    return norm > 0 ? opts.blockWeights[kind] / Math.sqrt(norm) : 0;
+    return norm > 0 ? opts.blockWeights[name] / Math.sqrt(norm) : 0;
   });
   let total = 0;
   for (let k = 0; k < n; k++) {
-    const v = (raw[k] as number) * (scale[index.kind[idx[k] as number] as number] as number);
+    const v = (raw[k] as number) * (scale[kind[idx[k] as number] as number] as number);
     raw[k] = v;
     total += v * v;
   }
