@@ -64,7 +64,9 @@ const line = (label: string, s: SplitScore) =>
 for (const share of shares) {
   console.log(`\n== coded share ${share} ==`);
   const baseline: SplitScore[] = [];
+  const words: SplitScore[] = [];
   const svm: SplitScore[] = [];
+  const confidence: number[] = [];
   let trainMs = 0;
   for (const seed of seeds) {
     const split = stratifiedSplit(
@@ -86,15 +88,30 @@ for (const share of shares) {
       trainTopicClassifier(coded, opts, useUnlabeled ? { unlabeled: rest.map((a) => a.sentences) } : {}),
     );
     trainMs += Date.now() - start;
+    const predictions = rest.map((a) => predictTopic(model, a.sentences));
     const s = scoreSplit(
       gold,
-      rest.map((a) => predictTopic(model, a.sentences).label),
+      predictions.map((p) => p.label),
     );
     svm.push(s);
+    confidence.push(mean(predictions.map((p) => p.confidence)));
+    const plain = prepareTopicModel(
+      trainTopicClassifier(
+        coded,
+        { ...opts, charMin: 0, charMax: 0 },
+        useUnlabeled ? { unlabeled: rest.map((a) => a.sentences) } : {},
+      ),
+    );
+    const w = scoreSplit(
+      gold,
+      rest.map((a) => predictTopic(plain, a.sentences).label),
+    );
+    words.push(w);
     if (!values.quick) {
       console.log(`seed ${seed}: coded ${coded.length}, uncoded ${rest.length}`);
       console.log(`  ${line('baseline multinomial NB, unigrams', b)}`);
-      console.log(`  ${line('TF-IDF + linear SVM', s)}`);
+      console.log(`  ${line('SVM, words only (stems + bigrams)', w)}`);
+      console.log(`  ${line('SVM, words + char n-grams', s)}`);
     }
   }
   const avg = (list: SplitScore[]): SplitScore => ({
@@ -104,9 +121,11 @@ for (const share of shares) {
   });
   console.log(`mean over seeds ${seeds.join(',')}:`);
   console.log(`  ${line('baseline multinomial NB, unigrams', avg(baseline))}`);
+  console.log(`  ${line('SVM, words only (stems + bigrams)', avg(words))}`);
   console.log(
-    `  ${line('TF-IDF + linear SVM', avg(svm))}   (training ${Math.round(trainMs / seeds.length)} ms)`,
+    `  ${line('SVM, words + char n-grams', avg(svm))}   (training ${Math.round(trainMs / seeds.length)} ms)`,
   );
+  console.log(`  mean confidence of the SVM codes ${fmt(mean(confidence))} (compare with its accuracy)`);
   const labels = Object.keys(svm[0]?.perClassF1 ?? {});
   console.log(
     `  per-class F1 (mean): ${labels.map((l) => `${l} ${fmt(mean(svm.map((s) => s.perClassF1[l] ?? 0)))}`).join(', ')}`,

@@ -30,7 +30,10 @@ export interface TopicModelOptions extends TermOptions, WeightingOptions {
   tolerance: number;
   /** Seed of the shuffles in training. */
   seed: number;
-  /** Scale of the margins before the softmax that turns them into confidences. */
+  /**
+   * Scale of the margins before the softmax that turns them into confidences. 7 minimized the log-loss on
+   * held-out news articles (mean confidence then about equals accuracy); it does not change the labels.
+   */
   temperature: number;
 }
 
@@ -51,7 +54,7 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   maxIter: 200,
   tolerance: 0.1,
   seed: 1,
-  temperature: 4,
+  temperature: 7,
 };
 
 /** A trained classifier as plain JSON-serializable data. */
