@@ -9,6 +9,7 @@ import { isNexisExport, parseDelimited, parseJsonl, parseNexis, parseTxt } from 
 import { extractMainText } from './html/main-text.js';
 import { readPageMetadata } from './html/metadata.js';
 import { outletOfPage } from './outlet.js';
+import { flattenDeepNesting, MAX_PAGE_BYTES, pageTooLarge, stripBulk } from './page-limits.js';
 
 /** An article as read from one input, before ids, duplicates and municipality are decided. */
 export interface DraftArticle {
@@ -150,8 +151,13 @@ export function readInputFile(abs: string, opts: ReadOptions): ReadResult {
   if (!decoded.ok) return { drafts: [], rejections: [{ record: null, reason: decoded.reason }] };
   const { text, encoding } = decoded;
   switch (kind) {
-    case 'html':
-      return { drafts: [readHtml(text, encoding)], rejections: [] };
+    case 'html': {
+      // Inline images and styles only matter for the size check of big pages.
+      const slim = text.length > MAX_PAGE_BYTES / 4 ? stripBulk(text) : text;
+      const tooLarge = pageTooLarge(bytes.length, slim.length);
+      if (tooLarge) return { drafts: [], rejections: [{ record: null, reason: tooLarge }] };
+      return { drafts: [readHtml(flattenDeepNesting(slim).html, encoding)], rejections: [] };
+    }
     case 'delimited':
     case 'tsv': {
       const parsed = parseDelimited(text, {
