@@ -4,18 +4,6 @@ export interface SparseVector {
   val: Float32Array;
 }
 
-/** Builds a sparse vector from index -> value pairs (any order), dropping zeros. */
-export function sparseFromMap(values: Map<number, number>): SparseVector {
-  const entries = [...values.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
-  const idx = new Int32Array(entries.length);
-  const val = new Float32Array(entries.length);
-  entries.forEach(([i, v], k) => {
-    idx[k] = i;
-    val[k] = v;
-  });
-  return { idx, val };
-}
-
 export function squaredNorm(x: SparseVector): number {
   let sum = 0;
   for (let k = 0; k < x.val.length; k++) {
