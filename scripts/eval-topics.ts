@@ -1,148 +1,65 @@
 /**
- * Evaluates supervised topic coding on a labelled article set: part of the articles serves as the
- * hand-coded sample, the rest is classified and scored (accuracy, macro-F1, per-class F1).
+ * Measures supervised topic coding the way a user gets it: the topics dev set becomes a CSV corpus
+ * (`id,text`), a stratified part of it is the hand-coded sample (`id,topic`), and
+ * `lokalpresse run --codings` codes the rest; accuracy and macro-F1 of `topic` in articles.csv on the
+ * uncoded articles, for 50% and 70% coded and three seeds each.
  *
- *   npx tsx scripts/eval-topics.ts [--data DIR] [--train-share 0.5,0.7] [--seeds 1,2,3] [--folds 5]
- *                                  [--opts '{"C":0.5}'] [--no-unlabeled] [--quick]
- *
- * DIR defaults to ../shared/devsets and must hold topics/articles.jsonl (id, label, text).
+ *   npm run eval:topics -- --data ../shared/devsets
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  predictTopic,
-  prepareTopicModel,
-  type TopicModelOptions,
-  type TopicSample,
-  trainTopicClassifier,
-} from '../src/score/topics/classifier.js';
-import { crossValidate } from '../src/score/topics/crossval.js';
-import { predictNaiveBayes, trainNaiveBayes } from '../src/score/topics/naive-bayes.js';
-import { tokenizeGerman } from '../src/tokenize/german.js';
-import { fmt, mean, type SplitScore, scoreSplit, stratifiedSplit } from './eval/topics-score.js';
+import { stringify } from 'csv-stringify/sync';
+import { devsetDir, readArticlesCsv, readJsonlFile, runPipeline } from './eval/pipeline.js';
+import { fmt, mean, scoreSplit, stratifiedSplit } from './eval/topics-score.js';
 
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string', default: '../shared/devsets' },
-    'train-share': { type: 'string', default: '0.5,0.7' },
-    seeds: { type: 'string', default: '1,2,3' },
-    folds: { type: 'string', default: '5' },
-    opts: { type: 'string', default: '{}' },
-    'no-unlabeled': { type: 'boolean', default: false },
-    quick: { type: 'boolean', default: false },
-  },
-});
-
-const file = path.join(values.data as string, 'topics', 'articles.jsonl');
-if (!existsSync(file)) {
-  console.log(`eval-topics: skipped, ${file} not found (pass --data DIR with topics/articles.jsonl)`);
-  process.exit(0);
+interface LabelledArticle {
+  id: string | number;
+  label: string;
+  text: string;
 }
 
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as { id: string; label: string; text: string });
-const t0 = Date.now();
-const articles: TopicSample[] = rows.map((r) => ({
-  id: String(r.id),
-  label: r.label,
-  sentences: tokenizeGerman(r.text),
-}));
-console.log(`${articles.length} articles, tokenized in ${Date.now() - t0} ms`);
-
-const opts = JSON.parse(values.opts as string) as Partial<TopicModelOptions>;
-const shares = (values['train-share'] as string).split(',').map(Number);
-const seeds = (values.seeds as string).split(',').map(Number);
-const folds = Number(values.folds);
-const useUnlabeled = !values['no-unlabeled'];
-
-const line = (label: string, s: SplitScore) =>
-  `${label.padEnd(34)} acc ${fmt(s.accuracy)}  macro-F1 ${fmt(s.macroF1)}`;
-
-for (const share of shares) {
-  console.log(`\n== coded share ${share} ==`);
-  const baseline: SplitScore[] = [];
-  const words: SplitScore[] = [];
-  const svm: SplitScore[] = [];
-  const confidence: number[] = [];
-  let trainMs = 0;
-  for (const seed of seeds) {
-    const split = stratifiedSplit(
-      articles.map((a) => a.label),
-      share,
-      seed,
+const argv = process.argv.slice(2);
+const dir = devsetDir(argv, 'topics');
+const articles = readJsonlFile<LabelledArticle>(path.join(dir, 'articles.jsonl'));
+const corpus = mkdtempSync(path.join(tmpdir(), 'lokalpresse-topics-'));
+writeFileSync(
+  path.join(corpus, 'articles.csv'),
+  stringify([['id', 'text'], ...articles.map((a) => [String(a.id), a.text])]),
+);
+const labels = articles.map((a) => a.label);
+console.log(
+  `Topics (topics dev set, ${articles.length} articles as a CSV corpus through \`lokalpresse run --codings\`)`,
+);
+for (const share of [0.5, 0.7]) {
+  const acc: number[] = [];
+  const f1: number[] = [];
+  for (const seed of [1, 2, 3]) {
+    const split = stratifiedSplit(labels, share, seed);
+    const codings = path.join(corpus, `codings-${share}-${seed}.csv`);
+    writeFileSync(
+      codings,
+      stringify([
+        ['id', 'topic'],
+        ...split.coded.map((i) => [String(articles[i]?.id), articles[i]?.label ?? '']),
+      ]),
     );
-    const coded = split.coded.map((i) => articles[i] as TopicSample);
-    const rest = split.uncoded.map((i) => articles[i] as TopicSample);
-    const gold = rest.map((a) => a.label);
-    const nb = trainNaiveBayes(coded);
-    const b = scoreSplit(
-      gold,
-      rest.map((a) => predictNaiveBayes(nb, a.sentences)),
-    );
-    baseline.push(b);
-    const start = Date.now();
-    const model = prepareTopicModel(
-      trainTopicClassifier(coded, opts, useUnlabeled ? { unlabeled: rest.map((a) => a.sentences) } : {}),
-    );
-    trainMs += Date.now() - start;
-    const predictions = rest.map((a) => predictTopic(model, a.sentences));
+    const { outDir } = await runPipeline(corpus, ['ingest', 'tokenize', 'tag', 'score', 'aggregate'], {
+      codings,
+    });
+    const topic = new Map(readArticlesCsv(outDir).map((r) => [r.id ?? '', r.topic ?? null]));
+    const uncoded = split.uncoded.map((i) => articles[i] as LabelledArticle);
     const s = scoreSplit(
-      gold,
-      predictions.map((p) => p.label),
+      uncoded.map((a) => a.label),
+      uncoded.map((a) => topic.get(String(a.id)) ?? null),
     );
-    svm.push(s);
-    confidence.push(mean(predictions.map((p) => p.confidence)));
-    const plain = prepareTopicModel(
-      trainTopicClassifier(
-        coded,
-        { ...opts, charMin: 0, charMax: 0 },
-        useUnlabeled ? { unlabeled: rest.map((a) => a.sentences) } : {},
-      ),
-    );
-    const w = scoreSplit(
-      gold,
-      rest.map((a) => predictTopic(plain, a.sentences).label),
-    );
-    words.push(w);
-    if (!values.quick) {
-      console.log(`seed ${seed}: coded ${coded.length}, uncoded ${rest.length}`);
-      console.log(`  ${line('baseline multinomial NB, unigrams', b)}`);
-      console.log(`  ${line('SVM, words only (stems + bigrams)', w)}`);
-      console.log(`  ${line('SVM, words + char n-grams', s)}`);
-    }
-  }
-  const avg = (list: SplitScore[]): SplitScore => ({
-    accuracy: mean(list.map((s) => s.accuracy)),
-    macroF1: mean(list.map((s) => s.macroF1)),
-    perClassF1: {},
-  });
-  console.log(`mean over seeds ${seeds.join(',')}:`);
-  console.log(`  ${line('baseline multinomial NB, unigrams', avg(baseline))}`);
-  console.log(`  ${line('SVM, words only (stems + bigrams)', avg(words))}`);
-  console.log(
-    `  ${line('SVM, words + char n-grams', avg(svm))}   (training ${Math.round(trainMs / seeds.length)} ms)`,
-  );
-  console.log(`  mean confidence of the SVM codes ${fmt(mean(confidence))} (compare with its accuracy)`);
-  const labels = Object.keys(svm[0]?.perClassF1 ?? {});
-  console.log(
-    `  per-class F1 (mean): ${labels.map((l) => `${l} ${fmt(mean(svm.map((s) => s.perClassF1[l] ?? 0)))}`).join(', ')}`,
-  );
-  if (!values.quick) {
-    const split = stratifiedSplit(
-      articles.map((a) => a.label),
-      share,
-      seeds[0] ?? 1,
-    );
-    const cv = crossValidate(
-      split.coded.map((i) => articles[i] as TopicSample),
-      folds,
-      opts,
-    );
+    acc.push(s.accuracy);
+    f1.push(s.macroF1);
     console.log(
-      `  ${folds}-fold CV on the coded part (seed ${seeds[0]}): acc ${fmt(cv.accuracy)}  macro-F1 ${fmt(cv.macroF1)}`,
+      `  ${share * 100}% coded, seed ${seed}: accuracy ${fmt(s.accuracy)}, macro-F1 ${fmt(s.macroF1)} on ${uncoded.length} uncoded`,
     );
   }
+  console.log(
+    `${share * 100}% coded, mean of 3 seeds: accuracy ${fmt(mean(acc))}, macro-F1 ${fmt(mean(f1))}`,
+  );
 }

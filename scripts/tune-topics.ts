@@ -1,0 +1,148 @@
+/**
+ * Evaluates supervised topic coding on a labelled article set: part of the articles serves as the
+ * hand-coded sample, the rest is classified and scored (accuracy, macro-F1, per-class F1).
+ *
+ *   npx tsx scripts/tune-topics.ts [--data DIR] [--train-share 0.5,0.7] [--seeds 1,2,3] [--folds 5]
+ *                                  [--opts '{"C":0.5}'] [--no-unlabeled] [--quick]
+ *
+ * DIR defaults to ../shared/devsets and must hold topics/articles.jsonl (id, label, text).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  predictTopic,
+  prepareTopicModel,
+  type TopicModelOptions,
+  type TopicSample,
+  trainTopicClassifier,
+} from '../src/score/topics/classifier.js';
+import { crossValidate } from '../src/score/topics/crossval.js';
+import { predictNaiveBayes, trainNaiveBayes } from '../src/score/topics/naive-bayes.js';
+import { tokenizeGerman } from '../src/tokenize/german.js';
+import { fmt, mean, type SplitScore, scoreSplit, stratifiedSplit } from './eval/topics-score.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: '../shared/devsets' },
+    'train-share': { type: 'string', default: '0.5,0.7' },
+    seeds: { type: 'string', default: '1,2,3' },
+    folds: { type: 'string', default: '5' },
+    opts: { type: 'string', default: '{}' },
+    'no-unlabeled': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+  },
+});
+
+const file = path.join(values.data as string, 'topics', 'articles.jsonl');
+if (!existsSync(file)) {
+  console.log(`eval-topics: skipped, ${file} not found (pass --data DIR with topics/articles.jsonl)`);
+  process.exit(0);
+}
+
+const rows = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as { id: string; label: string; text: string });
+const t0 = Date.now();
+const articles: TopicSample[] = rows.map((r) => ({
+  id: String(r.id),
+  label: r.label,
+  sentences: tokenizeGerman(r.text),
+}));
+console.log(`${articles.length} articles, tokenized in ${Date.now() - t0} ms`);
+
+const opts = JSON.parse(values.opts as string) as Partial<TopicModelOptions>;
+const shares = (values['train-share'] as string).split(',').map(Number);
+const seeds = (values.seeds as string).split(',').map(Number);
+const folds = Number(values.folds);
+const useUnlabeled = !values['no-unlabeled'];
+
+const line = (label: string, s: SplitScore) =>
+  `${label.padEnd(34)} acc ${fmt(s.accuracy)}  macro-F1 ${fmt(s.macroF1)}`;
+
+for (const share of shares) {
+  console.log(`\n== coded share ${share} ==`);
+  const baseline: SplitScore[] = [];
+  const words: SplitScore[] = [];
+  const svm: SplitScore[] = [];
+  const confidence: number[] = [];
+  let trainMs = 0;
+  for (const seed of seeds) {
+    const split = stratifiedSplit(
+      articles.map((a) => a.label),
+      share,
+      seed,
+    );
+    const coded = split.coded.map((i) => articles[i] as TopicSample);
+    const rest = split.uncoded.map((i) => articles[i] as TopicSample);
+    const gold = rest.map((a) => a.label);
+    const nb = trainNaiveBayes(coded);
+    const b = scoreSplit(
+      gold,
+      rest.map((a) => predictNaiveBayes(nb, a.sentences)),
+    );
+    baseline.push(b);
+    const start = Date.now();
+    const model = prepareTopicModel(
+      trainTopicClassifier(coded, opts, useUnlabeled ? { unlabeled: rest.map((a) => a.sentences) } : {}),
+    );
+    trainMs += Date.now() - start;
+    const predictions = rest.map((a) => predictTopic(model, a.sentences));
+    const s = scoreSplit(
+      gold,
+      predictions.map((p) => p.label),
+    );
+    svm.push(s);
+    confidence.push(mean(predictions.map((p) => p.confidence)));
+    const plain = prepareTopicModel(
+      trainTopicClassifier(
+        coded,
+        { ...opts, charMin: 0, charMax: 0 },
+        useUnlabeled ? { unlabeled: rest.map((a) => a.sentences) } : {},
+      ),
+    );
+    const w = scoreSplit(
+      gold,
+      rest.map((a) => predictTopic(plain, a.sentences).label),
+    );
+    words.push(w);
+    if (!values.quick) {
+      console.log(`seed ${seed}: coded ${coded.length}, uncoded ${rest.length}`);
+      console.log(`  ${line('baseline multinomial NB, unigrams', b)}`);
+      console.log(`  ${line('SVM, words only (stems + bigrams)', w)}`);
+      console.log(`  ${line('SVM, words + char n-grams', s)}`);
+    }
+  }
+  const avg = (list: SplitScore[]): SplitScore => ({
+    accuracy: mean(list.map((s) => s.accuracy)),
+    macroF1: mean(list.map((s) => s.macroF1)),
+    perClassF1: {},
+  });
+  console.log(`mean over seeds ${seeds.join(',')}:`);
+  console.log(`  ${line('baseline multinomial NB, unigrams', avg(baseline))}`);
+  console.log(`  ${line('SVM, words only (stems + bigrams)', avg(words))}`);
+  console.log(
+    `  ${line('SVM, words + char n-grams', avg(svm))}   (training ${Math.round(trainMs / seeds.length)} ms)`,
+  );
+  console.log(`  mean confidence of the SVM codes ${fmt(mean(confidence))} (compare with its accuracy)`);
+  const labels = Object.keys(svm[0]?.perClassF1 ?? {});
+  console.log(
+    `  per-class F1 (mean): ${labels.map((l) => `${l} ${fmt(mean(svm.map((s) => s.perClassF1[l] ?? 0)))}`).join(', ')}`,
+  );
+  if (!values.quick) {
+    const split = stratifiedSplit(
+      articles.map((a) => a.label),
+      share,
+      seeds[0] ?? 1,
+    );
+    const cv = crossValidate(
+      split.coded.map((i) => articles[i] as TopicSample),
+      folds,
+      opts,
+    );
+    console.log(
+      `  ${folds}-fold CV on the coded part (seed ${seeds[0]}): acc ${fmt(cv.accuracy)}  macro-F1 ${fmt(cv.macroF1)}`,
+    );
+  }
+}
