@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { dateFromUrl, extractPublicationDate, parseDateText } from '../src/ingest/dates/index.js';
+import { loadHtml } from '../src/ingest/html/load.js';
 import { readPageMetadata } from '../src/ingest/html/metadata.js';
 
 describe('parseDateText', () => {
@@ -133,5 +134,19 @@ describe('extractPublicationDate', () => {
     const r = date(`<body><h1>Anmeldung für Sprachkurse</h1>
       <p>Anmeldungen sind bis zum 30. April 2022 im Bürgerbüro möglich.</p></body>`);
     expect(r.date).toBeNull();
+  });
+});
+
+describe('pages without <body>', () => {
+  // htmlparser2 (ingest's parser) adds no <body> and leaves what follows an unclosed <head> inside it.
+  const page = `<html><head><meta charset="utf-8"><title>Neues Sprachcafé | Lokalbote</title>
+<div class="artikel"><h1>Neues Sprachcafé in Nordkirchen</h1>
+<p class="datum">Veröffentlicht am 12.03.2016</p>
+<p>Jeden Donnerstag treffen sich Geflüchtete und Nachbarn im Pfarrheim.</p></div></html>`;
+
+  it('reads the visible date the same with both parsers', () => {
+    for (const $ of [cheerio.load(page), loadHtml(page)]) {
+      expect(extractPublicationDate($, { url: null, metadata: readPageMetadata($) }).date).toBe('2016-03-12');
+    }
   });
 });

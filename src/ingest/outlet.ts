@@ -27,5 +27,23 @@ export function hostOf(url: string | null): string | null {
  * og:site_name), the site name in `<title>`, the host of its canonical URL.
  */
 export function outletOfPage($: CheerioAPI, metadata: PageMetadata): string | null {
-  return metadata.siteName ?? siteNameFromTitle($('head > title').first().text()) ?? hostOf(metadata.url);
+  return metadata.siteName ?? siteNameFromTitle(documentTitle($)) ?? hostOf(metadata.url);
+}
+
+/**
+ * The document's `<title>`: the one in <head>, or, when the page has no <head> (htmlparser2 adds
+ * none), one directly under <html> or the root, never an SVG title in the body.
+ */
+export function documentTitle($: CheerioAPI): string {
+  const inHead = $('head > title').first();
+  if (inHead.length > 0) return inHead.text();
+  const top = $('title')
+    .toArray()
+    .find(
+      (el) =>
+        el.parent === null ||
+        el.parent.type === 'root' ||
+        (el.parent.type === 'tag' && el.parent.name === 'html'),
+    );
+  return top ? $(top).text() : '';
 }

@@ -9,7 +9,14 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { type PageMetadata, readJsonLdNodes, readMetaTags } from '../html/metadata.js';
-import { isInSkippedPart, nodeLengthAt, type PageText, shortText, visibleText } from './page-text.js';
+import {
+  bodyElements,
+  isInSkippedPart,
+  nodeLengthAt,
+  type PageText,
+  shortText,
+  visibleText,
+} from './page-text.js';
 import { findDates, parseDateText } from './parse.js';
 import { dateFromUrl } from './url.js';
 import { MARKERS, META_DATE_NAMES, SELECTORS } from './vocab.js';
@@ -216,7 +223,7 @@ const DATE_CLASS = new RegExp(SELECTORS.dateClassFragments.map((f) => f.replace(
 
 /** A date written in an element whose class or id marks it as date, byline or article meta. */
 export function classedDate($: CheerioAPI, latest: string, urlMonth: string | null): string | null {
-  for (const el of elements($, 'body [class], body [id]')) {
+  for (const el of bodyElements($, '[class], [id]')) {
     const ci = classAndId(el);
     if (!DATE_CLASS.test(ci) || UPDATE_CLASS.test(ci)) continue;
     const t = shortText(el, 300);

@@ -31,10 +31,49 @@ export function isSkippedElement(el: Element, inArticle: boolean, holdsHeadline 
   return !inArticle && (FOOTER_TAGS.has(el.name) || el.attribs.role === 'contentinfo');
 }
 
+/**
+ * The elements matching `selector` in the page body. HTML may leave out <body>: parse5 then adds it,
+ * htmlparser2 does not (and leaves content inside an unclosed <head>), so without a <body> every
+ * match counts. `selector` may be a list (`a, b`) but its parts must not contain commas themselves.
+ */
+export function bodyElements($: CheerioAPI, selector: string): Element[] {
+  const hasBody = $('body').length > 0;
+  const scoped = hasBody
+    ? selector
+        .split(',')
+        .map((part) => `body ${part.trim()}`)
+        .join(', ')
+    : selector;
+  return $(scoped)
+    .toArray()
+    .filter((n): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style');
+}
+
+/** Elements of <head> that never show text. */
+const HEAD_ONLY = new Set(['title', 'meta', 'link', 'base']);
+
+/**
+ * The nodes whose text is the page's visible text: <body>, or without one everything but the
+ * head-only elements (content after an unclosed <head> ends up inside it with htmlparser2).
+ */
+function bodyRoots($: CheerioAPI): AnyNode[] {
+  const body = $('body').get(0);
+  if (body) return [body];
+  const roots: AnyNode[] = [];
+  const add = (nodes: AnyNode[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'tag' && (n.name === 'html' || n.name === 'head')) add(n.children);
+      else if (!(n.type === 'tag' && HEAD_ONLY.has(n.name))) roots.push(n);
+    }
+  };
+  add($.root().get(0)?.children ?? []);
+  return roots;
+}
+
 /** The elements from the root down to the first <h1>, which must stay visible. */
 function headlineChain($: CheerioAPI): Set<Element> {
   const chain = new Set<Element>();
-  const h1 = $('body h1').get(0);
+  const h1 = bodyElements($, 'h1')[0];
   for (let n: ParentNode | null = h1 ?? null; n; n = n.parent) {
     if (n.type === 'tag') chain.add(n);
   }
@@ -90,8 +129,7 @@ export function visibleText($: CheerioAPI, maxChars = 60_000): PageText {
     parts.push(' ');
     length += 1;
   };
-  const body = $('body').get(0);
-  if (body) walk(body, false);
+  for (const root of bodyRoots($)) walk(root, false);
   return { text: parts.join(''), nodeStarts, headlineAt };
 }
 
