@@ -18,6 +18,18 @@ import { meanWithCi } from './stats.js';
 
 export const NO_PLACE = '(ohne Ort)';
 
+/** The tables aggregate writes. */
+export const AGGREGATE_OUTPUTS = [
+  'articles.csv',
+  'municipality_period.csv',
+  'topics_by_municipality_period.csv',
+  'sources.csv',
+  'actors_nodes.csv',
+  'actors_edges.csv',
+  'keyness.csv',
+  'kwic.csv',
+];
+
 export const ARTICLE_COLUMNS = [
   'id',
   'file',
@@ -260,16 +272,7 @@ export const aggregateStage: StageDefinition = {
   name: 'aggregate',
   describe: 'writing the tables',
   reads: ['articles.jsonl', 'tags.jsonl', 'scores.jsonl', 'tokens.jsonl'],
-  writes: [
-    'articles.csv',
-    'municipality_period.csv',
-    'topics_by_municipality_period.csv',
-    'sources.csv',
-    'actors_nodes.csv',
-    'actors_edges.csv',
-    'keyness.csv',
-    'kwic.csv',
-  ],
+  writes: AGGREGATE_OUTPUTS,
   configPart: (config: Config) => ({
     aggregate: config.aggregate,
     output: config.output,

@@ -1,3 +1,4 @@
+import { AGGREGATE_OUTPUTS } from '../aggregate/stage.js';
 import type { Config } from '../config/schema.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { writeReport } from './index.js';
@@ -12,14 +13,8 @@ export async function runReport(ctx: StageContext): Promise<StageResult> {
 export const reportStage: StageDefinition = {
   name: 'report',
   describe: 'rendering report.html',
-  reads: [
-    'municipality_period.csv',
-    'topics_by_municipality_period.csv',
-    'sources.csv',
-    'actors_nodes.csv',
-    'actors_edges.csv',
-    'keyness.csv',
-  ],
+  // Every table but the per-article ones, which the report does not read.
+  reads: AGGREGATE_OUTPUTS.filter((f) => f !== 'articles.csv' && f !== 'kwic.csv'),
   writes: ['report.html'],
   configPart: (config: Config) => ({
     output: config.output,

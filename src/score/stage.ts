@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { AtomicFile } from '../io/atomic.js';
 import { readJsonl } from '../io/jsonl.js';
 import { zipLines } from '../io/lines.js';
 import { decodeTokens } from '../io/tokens-codec.js';
 import type { ArticleTags, Token } from '../records.js';
-import { mapRows } from '../runner/pool.js';
+import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { type Coding, readCodings } from './codings.js';
 import type { ScoreInit } from './process.js';
@@ -80,21 +79,9 @@ export async function runScore(ctx: StageContext): Promise<StageResult> {
     coded: classifier ? [...classifier.coded] : [],
     topicBaseline: ctx.config.score.topics.baseline_weighting ? await topicBaseline(ctx) : null,
   };
-  const spec = { module: new URL(`./process${path.extname(import.meta.url)}`, import.meta.url).href, init };
-  const out = new AtomicFile(path.join(ctx.outDir, SCORES_FILE));
-  let n = 0;
-  try {
-    const rows = zipLines([path.join(ctx.outDir, 'tokens.jsonl'), path.join(ctx.outDir, 'tags.jsonl')]);
-    for await (const line of mapRows(rows, spec)) {
-      await out.write(line);
-      n += 1;
-      ctx.log.progress('score', n, ctx.articleCount);
-    }
-    await out.commit();
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+  const spec = { module: processorModule(import.meta.url), init };
+  const rows = zipLines([path.join(ctx.outDir, 'tokens.jsonl'), path.join(ctx.outDir, 'tags.jsonl')]);
+  const n = await mapToFile(ctx, 'score', rows, spec, SCORES_FILE);
   const details = classifier
     ? { topic_classifier: { coded: classifier.coded.size, cross_validation: classifier.cv } }
     : undefined;

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { AtomicFile } from '../io/atomic.js';
 import { rowsOfFile } from '../io/lines.js';
-import { mapRows } from '../runner/pool.js';
+import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { TagInit } from './process.js';
 
@@ -24,22 +23,18 @@ function dictionaryFiles(ctx: StageContext): TagInit['files'] {
 /** Dictionary hits per article: places, actors, codebook topics, query and target terms (`tags.jsonl`). */
 export async function runTag(ctx: StageContext): Promise<StageResult> {
   const init: TagInit = { files: dictionaryFiles(ctx), minQueryHits: ctx.config.tag.min_query_hits };
-  const spec = { module: new URL(`./process${path.extname(import.meta.url)}`, import.meta.url).href, init };
-  const out = new AtomicFile(path.join(ctx.outDir, TAGS_FILE));
-  let n = 0;
+  const spec = { module: processorModule(import.meta.url), init };
   let relevant = 0;
-  try {
-    for await (const line of mapRows(rowsOfFile(path.join(ctx.outDir, 'tokens.jsonl')), spec)) {
+  const n = await mapToFile(
+    ctx,
+    'tag',
+    rowsOfFile(path.join(ctx.outDir, 'tokens.jsonl')),
+    spec,
+    TAGS_FILE,
+    (line) => {
       if (line.includes('"relevant":true')) relevant += 1;
-      await out.write(line);
-      n += 1;
-      ctx.log.progress('tag', n, ctx.articleCount);
-    }
-    await out.commit();
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+    },
+  );
   ctx.log.info(`tag: ${relevant} of ${n} articles match the query`);
   return { in: n, out: n, rejected: 0, details: { relevant } };
 }
