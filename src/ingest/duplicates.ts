@@ -32,9 +32,37 @@ export interface DuplicateOptions {
 
 export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = { threshold: 0.8, shingle: 5, hashes: 128 };
 
+/** What the finder keeps of a text: its MinHash signature and shingle count (no text). */
+export interface TextSignature {
+  signature: Uint32Array;
+  shingles: number;
+  /** The text had no words (never a duplicate, never matched). */
+  empty: boolean;
+}
+
 export interface DuplicateFinder {
   /** Registers the text; returns the id of the first copy when it is a near-duplicate of an earlier text, else null. */
   check(id: string, text: string): string | null;
+  /** Same as `check`, with the signature computed beforehand (e.g. in a worker) by `signTexts`. */
+  register(id: string, signed: TextSignature): string | null;
+}
+
+/**
+ * The signing half of a duplicate finder: a pure function of the text and the options, so that it
+ * can run in another thread than the matching.
+ */
+export function signTexts(options: Partial<DuplicateOptions> = {}): (text: string) => TextSignature {
+  const opts: DuplicateOptions = { ...DEFAULT_DUPLICATE_OPTIONS, ...options };
+  const functionSeeds = seeds(opts.hashes);
+  return (text) => {
+    const words = normalizeWords(text);
+    const shingles = shingleHashes(words, opts.shingle);
+    return {
+      signature: minhashSignature(shingles, opts, functionSeeds),
+      shingles: shingles.size,
+      empty: words.length === 0,
+    };
+  };
 }
 
 /** Lower-case words with punctuation stripped; digits are kept (dates and figures tell stories apart). */
@@ -149,7 +177,7 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
   if (!(opts.threshold > 0 && opts.threshold <= 1)) throw new Error('duplicates.threshold must be in (0, 1]');
   if (!Number.isInteger(opts.shingle) || opts.shingle < 1) throw new Error('duplicates.shingle must be ≥ 1');
   if (!Number.isInteger(opts.hashes) || opts.hashes < 1) throw new Error('duplicates.hashes must be ≥ 1');
-  const functionSeeds = seeds(opts.hashes);
+  const sign = signTexts(opts);
   // Pairs of equal size reach the overlap threshold already at this Jaccard similarity; some margin
   // below it keeps unequal pairs and estimation noise in the candidate set.
   const candidateLevel = (0.9 * opts.threshold) / (2 - opts.threshold);
@@ -169,50 +197,48 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
     return h >>> 0;
   };
 
-  return {
-    check(id: string, text: string): string | null {
-      const words = normalizeWords(text);
-      const shingles = shingleHashes(words, opts.shingle);
-      const sig = minhashSignature(shingles, opts, functionSeeds);
-      const size = shingles.size;
-      const keys: number[] = [];
-      let match = -1;
-      const seen = new Set<number>();
-      for (let b = 0; b < bands; b++) {
-        const key = bandKey(sig, b);
-        keys.push(key);
-        if (words.length === 0) continue;
-        for (const candidate of buckets[b]?.get(key) ?? []) {
-          if (seen.has(candidate)) continue;
-          seen.add(candidate);
-          const other = signatures[candidate];
-          const otherSize = sizes[candidate] ?? 0;
-          if (!other) continue;
-          const jaccard = estimateJaccard(sig, other);
-          const smaller = Math.min(size, otherSize);
-          const comparable =
-            smaller >= MIN_OVERLAP_SHINGLES && smaller >= MIN_OVERLAP_SIZE_RATIO * Math.max(size, otherSize);
-          const overlap = comparable ? overlapFromJaccard(jaccard, size, otherSize) : 0;
-          if (jaccard < opts.threshold && overlap < opts.threshold) continue;
-          const root = firstCopy[candidate] ?? candidate;
-          if (match < 0 || root < match) match = root;
-        }
+  const register = (id: string, signed: TextSignature): string | null => {
+    const sig = signed.signature;
+    if (sig.length !== opts.hashes) throw new Error('duplicates: signature made with other options');
+    const size = signed.shingles;
+    const keys: number[] = [];
+    let match = -1;
+    const seen = new Set<number>();
+    for (let b = 0; b < bands; b++) {
+      const key = bandKey(sig, b);
+      keys.push(key);
+      if (signed.empty) continue;
+      for (const candidate of buckets[b]?.get(key) ?? []) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        const other = signatures[candidate];
+        const otherSize = sizes[candidate] ?? 0;
+        if (!other) continue;
+        const jaccard = estimateJaccard(sig, other);
+        const smaller = Math.min(size, otherSize);
+        const comparable =
+          smaller >= MIN_OVERLAP_SHINGLES && smaller >= MIN_OVERLAP_SIZE_RATIO * Math.max(size, otherSize);
+        const overlap = comparable ? overlapFromJaccard(jaccard, size, otherSize) : 0;
+        if (jaccard < opts.threshold && overlap < opts.threshold) continue;
+        const root = firstCopy[candidate] ?? candidate;
+        if (match < 0 || root < match) match = root;
       }
-      const index = ids.length;
-      ids.push(id);
-      signatures.push(sig);
-      sizes.push(size);
-      firstCopy.push(match >= 0 ? match : index);
-      if (words.length > 0) {
-        keys.forEach((key, b) => {
-          const bucket = buckets[b];
-          if (!bucket) return;
-          const list = bucket.get(key);
-          if (list) list.push(index);
-          else bucket.set(key, [index]);
-        });
-      }
-      return match >= 0 ? (ids[match] ?? null) : null;
-    },
+    }
+    const index = ids.length;
+    ids.push(id);
+    signatures.push(sig);
+    sizes.push(size);
+    firstCopy.push(match >= 0 ? match : index);
+    if (!signed.empty) {
+      keys.forEach((key, b) => {
+        const bucket = buckets[b];
+        if (!bucket) return;
+        const list = bucket.get(key);
+        if (list) list.push(index);
+        else bucket.set(key, [index]);
+      });
+    }
+    return match >= 0 ? (ids[match] ?? null) : null;
   };
+  return { register, check: (id, text) => register(id, sign(text)) };
 }

@@ -8,17 +8,15 @@ import { jsonLine } from '../io/jsonl.js';
 import type { Article, Rejection } from '../records.js';
 import { inShard } from '../runner/shard.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
+import type { AnalyzedDraft, AnalyzedRead, AnalyzerSetup } from './analyze.js';
 import { createDuplicateFinder } from './duplicates.js';
-import { detectLanguage } from './language.js';
-import { assignMunicipality, compilePlaces, type PlaceConfig } from './municipality.js';
-import { type DraftArticle, readInputFile } from './read-file.js';
-import { walkCorpus } from './walk.js';
+import { compilePlaces, type PlaceConfig } from './municipality.js';
+import { createFileReader } from './read-pool.js';
+import { type WalkEntry, walkCorpus } from './walk.js';
 
 export const ARTICLES_FILE = 'articles.jsonl';
 export const REJECTED_FILE = 'rejected.csv';
 export const REJECTED_COLUMNS = ['file', 'record', 'reason'];
-
-const countWords = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** Keeps ids unique: an id seen before gets `~2`, `~3` … appended. */
 function uniqueIds(): (candidate: string) => string {
@@ -45,12 +43,25 @@ function loadPlaces(ctx: StageContext): PlaceConfig[] {
   }
 }
 
+/** Files read ahead of the one being written, per reader thread: keeps threads busy, memory bounded. */
+const READ_AHEAD_PER_THREAD = 4;
+
+type Step =
+  | { kind: 'problem'; rel: string; reason: string }
+  | { kind: 'read'; rel: string; result: Promise<AnalyzedRead> };
+
 /** Reads every file of the corpus into `articles.jsonl`; what yields no article goes to `rejected.csv`. */
 export async function runIngest(ctx: StageContext): Promise<StageResult> {
   const { config } = ctx;
   const dialect = dialects[config.output.csv_dialect];
-  const gazetteer = compilePlaces(loadPlaces(ctx));
-  const outlets = config.ingest.outlets;
+  const setup: AnalyzerSetup = {
+    places: loadPlaces(ctx),
+    outlets: config.ingest.outlets,
+    duplicates: config.ingest.duplicates,
+    minWords: config.ingest.min_words,
+  };
+  // Validates the places file here, with a clear error, before any thread starts.
+  compilePlaces(setup.places);
   const duplicates = createDuplicateFinder(config.ingest.duplicates);
   const nextId = uniqueIds();
   const articlesOut = new AtomicFile(path.join(ctx.outDir, ARTICLES_FILE));
@@ -59,6 +70,12 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
   let articles = 0;
   let rejected = 0;
   const duplicatesFound: string[] = [];
+  const entries = walkCorpus(ctx.corpusDir);
+  const reader = createFileReader(
+    setup,
+    { columns: config.ingest.columns, delimiter: config.ingest.delimiter },
+    entries.filter((e) => e.kind === 'file').length,
+  );
   try {
     await rejectedOut.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([REJECTED_COLUMNS], dialect));
     const reject = async (r: Rejection): Promise<void> => {
@@ -67,39 +84,26 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
       const row: Cell[] = [r.file, r.record, r.reason];
       await rejectedOut.write(formatCsvRows([row], dialect));
     };
-    const accept = async (file: string, draft: DraftArticle): Promise<void> => {
+    const accept = async (file: string, { draft, analysis }: AnalyzedDraft): Promise<void> => {
+      if (analysis.kind === 'rejected')
+        return reject({ file, record: draft.record, reason: analysis.reason });
       inputs += 1;
-      if (draft.text === '') return reject({ file, record: draft.record, reason: 'empty text' });
-      const words = countWords(draft.text);
-      if (words < config.ingest.min_words) {
-        return reject({
-          file,
-          record: draft.record,
-          reason: `text too short: ${words} words, ingest.min_words is ${config.ingest.min_words}`,
-        });
-      }
       const id = nextId(draft.inputId ?? defaultId(file, draft.record));
-      const title = draft.title || (draft.text.split('\n')[0] ?? '').slice(0, 120);
-      const place = assignMunicipality(
-        gazetteer,
-        { metadata: draft.municipalityField, source: draft.source, title, text: draft.text },
-        outlets,
-      );
-      const duplicateOf = duplicates.check(id, `${title}\n${draft.text}`);
+      const duplicateOf = duplicates.register(id, analysis.signed);
       if (duplicateOf) duplicatesFound.push(id);
       const article: Article = {
         id,
         file,
         record: draft.record,
-        title,
+        title: analysis.title,
         date: draft.date,
         date_basis: draft.date_basis,
         source: draft.source,
         url: draft.url,
         author: draft.author,
-        municipality: place.municipality,
-        municipality_basis: place.basis,
-        language: detectLanguage(`${title}\n${draft.text}`),
+        municipality: analysis.municipality,
+        municipality_basis: analysis.municipalityBasis,
+        language: analysis.language,
         text: draft.text,
         duplicate_of: duplicateOf,
         encoding: draft.encoding,
@@ -107,37 +111,39 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
       articles += 1;
       await articlesOut.write(jsonLine(article));
     };
-    const entries = walkCorpus(ctx.corpusDir).filter((e) => inShard(e.rel, ctx.shard ?? null));
-    let filesDone = 0;
-    for (const entry of entries) {
-      filesDone += 1;
-      ctx.log.progress('ingest', filesDone, entries.length);
-      if (entry.kind === 'problem') {
-        await reject({ file: entry.rel, record: null, reason: entry.reason });
-        continue;
-      }
+    const step = (entry: WalkEntry): Step => {
+      if (entry.kind === 'problem') return { kind: 'problem', rel: entry.rel, reason: entry.reason };
       if (path.basename(entry.rel).startsWith('.')) {
-        await reject({
-          file: entry.rel,
-          record: null,
-          reason: 'hidden file (name starts with a dot), not read',
-        });
+        return { kind: 'problem', rel: entry.rel, reason: 'hidden file (name starts with a dot), not read' };
+      }
+      const result = reader.read(entry.abs);
+      // Handled in order below; this only keeps an early failure from counting as unhandled.
+      result.catch(() => {});
+      return { kind: 'read', rel: entry.rel, result };
+    };
+    // Files are read ahead (in threads when there are several cores) but written in corpus order.
+    const window: Step[] = [];
+    const ahead = Math.max(1, reader.threads * READ_AHEAD_PER_THREAD);
+    let next = 0;
+    for (let filesDone = 1; filesDone <= entries.length; filesDone++) {
+      while (next < entries.length && window.length < ahead) window.push(step(entries[next++] as WalkEntry));
+      const current = window.shift() as Step;
+      ctx.log.progress('ingest', filesDone, entries.length);
+      if (current.kind === 'problem') {
+        await reject({ file: current.rel, record: null, reason: current.reason });
         continue;
       }
-      let result: ReturnType<typeof readInputFile>;
+      let result: AnalyzedRead;
       try {
-        result = readInputFile(entry.abs, {
-          columns: config.ingest.columns,
-          delimiter: config.ingest.delimiter,
-        });
+        result = await current.result;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await reject({ file: entry.rel, record: null, reason: `could not be processed: ${message}` });
+        await reject({ file: current.rel, record: null, reason: `could not be processed: ${message}` });
         continue;
       }
       for (const r of result.rejections)
-        await reject({ file: entry.rel, record: r.record, reason: r.reason });
-      for (const draft of result.drafts) await accept(entry.rel, draft);
+        await reject({ file: current.rel, record: r.record, reason: r.reason });
+      for (const draft of result.drafts) await accept(current.rel, draft);
     }
     await articlesOut.commit();
     await rejectedOut.commit();
@@ -145,9 +151,12 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
     articlesOut.abort();
     rejectedOut.abort();
     throw error;
+  } finally {
+    await reader.close();
   }
+  const how = reader.threads > 0 ? ` (${reader.threads} reader threads)` : '';
   ctx.log.info(
-    `ingest: ${inputs} inputs -> ${articles} articles + ${rejected} rejected (${duplicatesFound.length} marked as duplicates)`,
+    `ingest: ${inputs} inputs -> ${articles} articles + ${rejected} rejected (${duplicatesFound.length} marked as duplicates)${how}`,
   );
   return { in: inputs, out: articles, rejected, details: { duplicates: duplicatesFound.length } };
 }
