@@ -33,7 +33,7 @@ function writeCorpus(dir: string): void {
   }
   writeFileSync(path.join(dir, 'seiten', '99.html'), Buffer.from([0, 1, 2, 3, 255, 254]));
   const lines = paragraphs.map((p, i) =>
-    JSON.stringify({ id: `j${i}`, title: `Titel ${i}`, date: '2015-10-0' + (i + 1), text: `${p} ${p}` }),
+    JSON.stringify({ id: `j${i}`, title: `Titel ${i}`, date: `2015-10-0${i + 1}`, text: `${p} ${p}` }),
   );
   writeFileSync(
     path.join(dir, 'export.jsonl'),

@@ -70,7 +70,7 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
   let articles = 0;
   let rejected = 0;
   const duplicatesFound: string[] = [];
-  const entries = walkCorpus(ctx.corpusDir);
+  const entries = walkCorpus(ctx.corpusDir).filter((e) => inShard(e.rel, ctx.shard ?? null));
   const reader = createFileReader(
     setup,
     { columns: config.ingest.columns, delimiter: config.ingest.delimiter },
