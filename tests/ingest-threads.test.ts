@@ -32,6 +32,15 @@ function writeCorpus(dir: string): void {
     );
   }
   writeFileSync(path.join(dir, 'seiten', '99.html'), Buffer.from([0, 1, 2, 3, 255, 254]));
+  // More records than one slice: analyzed in slices on both threads, written in file order.
+  const many = Array.from({ length: 620 }, (_, i) => {
+    const p = paragraphs[i % paragraphs.length] ?? '';
+    return JSON.stringify({
+      title: `Kurzmeldung ${i}`,
+      text: i % 97 === 0 ? '' : `${p} Meldung Nummer ${i}.`,
+    });
+  });
+  writeFileSync(path.join(dir, 'archiv.jsonl'), `${many.join('\n')}\n`);
   const lines = paragraphs.map((p, i) =>
     JSON.stringify({ id: `j${i}`, title: `Titel ${i}`, date: `2015-10-0${i + 1}`, text: `${p} ${p}` }),
   );
@@ -57,7 +66,8 @@ describe.skipIf(!built)('ingest with reader threads (built CLI)', () => {
       articleCount: null,
     });
     expect(result.in).toBe(result.out + result.rejected);
-    expect(result.rejected).toBe(3);
+    expect(result.rejected).toBe(3 + 7);
+    expect(result.out).toBe(14 + 4 + 613);
     // The same all-defaults config as the in-process run (not the repository's pipeline.config.json).
     const config = path.join(threaded, 'defaults.json');
     writeFileSync(config, '{}');

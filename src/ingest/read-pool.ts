@@ -4,19 +4,34 @@
  * compiled JavaScript, so when the code runs from TypeScript sources (vitest, tsx), when there is a
  * single core or few files, or when LOKALPRESSE_READ_THREADS=0, files are read in-process instead.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type AnalyzedRead, type AnalyzerSetup, analyzeRead, createAnalyzer } from './analyze.js';
-import { type ReadOptions, readInputFile } from './read-file.js';
+import {
+  type Analysis,
+  type AnalyzedRead,
+  type AnalyzerSetup,
+  analyzeRead,
+  createAnalyzer,
+} from './analyze.js';
+import { type DraftArticle, type ReadOptions, type ReadResult, readInputFile } from './read-file.js';
 
-export interface ReadTask {
-  id: number;
-  abs: string;
-}
+/** Read (and, for files of few articles, analyze) one file; or analyze a slice of a big file's drafts. */
+export type ReadTask =
+  | { id: number; kind: 'read'; abs: string }
+  | { id: number; kind: 'analyze'; drafts: DraftArticle[] };
 
 export type ReadReply =
-  | { id: number; ok: true; result: AnalyzedRead }
+  | { id: number; ok: true; kind: 'analyzed'; result: AnalyzedRead }
+  | { id: number; ok: true; kind: 'raw'; result: ReadResult }
+  | { id: number; ok: true; kind: 'analyses'; analyses: Analysis[] }
   | { id: number; ok: false; error: string };
+
+/**
+ * A file with more drafts than this (a CSV or JSONL export) comes back unanalyzed, and its drafts are
+ * analyzed in slices of this size on all threads: one export file then uses every core too.
+ */
+export const SLICE = 250;
 
 export interface FileReader {
   /** Number of reader threads (0: in-process). */
@@ -26,20 +41,32 @@ export interface FileReader {
   close(): Promise<void>;
 }
 
-/** Fewer files than this are not worth starting threads for. */
+/** Fewer files than this, of fewer bytes than the next, are not worth starting threads for. */
 const MIN_FILES_FOR_THREADS = 8;
+const MIN_BYTES_FOR_THREADS = 4 * 1024 * 1024;
 
-/** How many reader threads to use: the env override, else one per core when there are at least two. */
-export function readerThreads(files: number): number {
+/**
+ * How many reader threads to use: the env override, else one per core when there are at least two
+ * and the corpus has enough files or bytes (`bytes` is only needed when there are few files).
+ */
+export function readerThreads(files: number, bytes: () => number = () => 0): number {
   if (!import.meta.url.endsWith('.js')) return 0;
   const env = process.env.LOKALPRESSE_READ_THREADS;
   if (env !== undefined && env.trim() !== '') {
     const n = Number(env);
     return Number.isInteger(n) && n >= 0 ? Math.min(n, 16) : 0;
   }
-  if (files < MIN_FILES_FOR_THREADS) return 0;
+  if (files < MIN_FILES_FOR_THREADS && bytes() < MIN_BYTES_FOR_THREADS) return 0;
   const cores = availableParallelism();
   return cores >= 2 ? Math.min(cores, 8) : 0;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function inProcessReader(setup: AnalyzerSetup, read: ReadOptions): FileReader {
@@ -53,7 +80,7 @@ function inProcessReader(setup: AnalyzerSetup, read: ReadOptions): FileReader {
 
 interface Pending {
   task: ReadTask;
-  resolve: (r: AnalyzedRead) => void;
+  resolve: (reply: ReadReply & { ok: true }) => void;
   reject: (e: Error) => void;
 }
 
@@ -80,12 +107,12 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
       busy.delete(worker);
       idle.push(worker);
       if (job) {
-        if (reply.ok) job.resolve(reply.result);
+        if (reply.ok) job.resolve(reply);
         else job.reject(new Error(reply.error));
       }
       dispatch();
     });
-    // A worker that dies (out of memory, crash in native code) fails its file; a fresh one takes over.
+    // A worker that dies (out of memory, crash in native code) fails its task; a fresh one takes over.
     const fail = (error: Error): void => {
       const job = busy.get(worker);
       busy.delete(worker);
@@ -105,13 +132,46 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
   };
   for (let i = 0; i < threads; i++) start();
 
+  /** Queues a task; `urgent` tasks (slices of the file being waited for) go before later files. */
+  const submit = (task: ReadTask, urgent: boolean): Promise<ReadReply & { ok: true }> =>
+    new Promise((resolve, reject) => {
+      const job = { task, resolve, reject };
+      if (urgent) queue.unshift(job);
+      else queue.push(job);
+      dispatch();
+    });
+
+  const analyzeSlices = async (raw: ReadResult): Promise<AnalyzedRead> => {
+    const slices: DraftArticle[][] = [];
+    for (let i = 0; i < raw.drafts.length; i += SLICE) slices.push(raw.drafts.slice(i, i + SLICE));
+    // Reversed so that after unshifting the first slice is first in the queue.
+    const replies = await Promise.all(
+      slices
+        .map((drafts, i) => ({ drafts, i }))
+        .reverse()
+        .map(({ drafts, i }) =>
+          submit({ id: nextId++, kind: 'analyze', drafts }, true).then((r) => ({ r, i })),
+        ),
+    );
+    const analyses: Analysis[] = [];
+    for (const { r } of replies.sort((a, b) => a.i - b.i)) {
+      if (r.kind !== 'analyses') throw new Error('reader thread: unexpected reply');
+      analyses.push(...r.analyses);
+    }
+    return {
+      drafts: raw.drafts.map((draft, i) => ({ draft, analysis: analyses[i] as Analysis })),
+      rejections: raw.rejections,
+    };
+  };
+
   return {
     threads,
-    read: (abs) =>
-      new Promise<AnalyzedRead>((resolve, reject) => {
-        queue.push({ task: { id: nextId++, abs }, resolve, reject });
-        dispatch();
-      }),
+    read: async (abs) => {
+      const reply = await submit({ id: nextId++, kind: 'read', abs }, false);
+      if (reply.kind === 'analyzed') return reply.result;
+      if (reply.kind === 'raw') return analyzeSlices(reply.result);
+      throw new Error('reader thread: unexpected reply');
+    },
     close: async () => {
       closed = true;
       const all = [...idle, ...busy.keys()];
@@ -121,7 +181,7 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
   };
 }
 
-export function createFileReader(setup: AnalyzerSetup, read: ReadOptions, files: number): FileReader {
-  const threads = readerThreads(files);
+export function createFileReader(setup: AnalyzerSetup, read: ReadOptions, files: string[]): FileReader {
+  const threads = readerThreads(files.length, () => files.reduce((sum, f) => sum + sizeOf(f), 0));
   return threads > 0 ? threadReader(setup, read, threads) : inProcessReader(setup, read);
 }

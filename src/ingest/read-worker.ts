@@ -1,11 +1,12 @@
 /**
  * A reader thread of ingest: reads, parses and analyzes the files the main thread sends, one at a
- * time, and sends back the result. Only started from the compiled `dist/` code.
+ * time, and sends back the result. A file of many articles comes back unanalyzed; its drafts are
+ * then sent back in slices to be analyzed on every thread. Only started from the compiled code.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type AnalyzerSetup, analyzeRead, createAnalyzer } from './analyze.js';
 import { type ReadOptions, readInputFile } from './read-file.js';
-import type { ReadReply, ReadTask } from './read-pool.js';
+import { type ReadReply, type ReadTask, SLICE } from './read-pool.js';
 
 const { setup, read } = workerData as { setup: AnalyzerSetup; read: ReadOptions };
 const analyze = createAnalyzer(setup);
@@ -13,7 +14,15 @@ const analyze = createAnalyzer(setup);
 parentPort?.on('message', (task: ReadTask) => {
   let reply: ReadReply;
   try {
-    reply = { id: task.id, ok: true, result: analyzeRead(readInputFile(task.abs, read), analyze) };
+    if (task.kind === 'analyze') {
+      reply = { id: task.id, ok: true, kind: 'analyses', analyses: task.drafts.map(analyze) };
+    } else {
+      const result = readInputFile(task.abs, read);
+      reply =
+        result.drafts.length > SLICE
+          ? { id: task.id, ok: true, kind: 'raw', result }
+          : { id: task.id, ok: true, kind: 'analyzed', result: analyzeRead(result, analyze) };
+    }
   } catch (error) {
     reply = { id: task.id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -74,7 +74,7 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
   const reader = createFileReader(
     setup,
     { columns: config.ingest.columns, delimiter: config.ingest.delimiter },
-    entries.filter((e) => e.kind === 'file').length,
+    entries.flatMap((e) => (e.kind === 'file' ? [e.abs] : [])),
   );
   try {
     await rejectedOut.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([REJECTED_COLUMNS], dialect));
