@@ -19,15 +19,18 @@ type FieldsOrError = { ok: true; fields: string[] } | { ok: false; problem: stri
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'TAB' };
 
+/** csv-parse options for reading records one by one: tolerant, so each problem is named by us. */
+const recordOptions = (delimiter: string) => ({
+  delimiter,
+  relax_quotes: true,
+  relax_column_count: true,
+  trim: delimiter !== '\t',
+  skip_empty_lines: false,
+});
+
 function parseRecord(text: string, delimiter: string): FieldsOrError {
   try {
-    const rows = parse(text, {
-      delimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      trim: delimiter !== '\t',
-      skip_empty_lines: false,
-    }) as string[][];
+    const rows = parse(text, recordOptions(delimiter)) as string[][];
     if (rows.length !== 1 || !rows[0])
       return { ok: false, problem: `broken quoting (${rows.length} records)` };
     return { ok: true, fields: rows[0] };
@@ -47,13 +50,7 @@ function parseRecord(text: string, delimiter: string): FieldsOrError {
 function parseAll(physical: PhysicalRecord[], delimiter: string): string[][] | null {
   if (physical.length === 0) return [];
   try {
-    const rows = parse(physical.map((r) => r.text).join('\n'), {
-      delimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      trim: delimiter !== '\t',
-      skip_empty_lines: false,
-    }) as string[][];
+    const rows = parse(physical.map((r) => r.text).join('\n'), recordOptions(delimiter)) as string[][];
     return rows.length === physical.length ? rows : null;
   } catch {
     return null;
