@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,4 +11,20 @@ export const packageRoot: string = path.resolve(path.dirname(fileURLToPath(impor
 /** Absolute path of a file under the package's `data/` folder. */
 export function dataPath(...parts: string[]): string {
   return path.join(packageRoot, 'data', ...parts);
+}
+
+/**
+ * The files of a bundled vocabulary folder under `data/` (boilerplate markers, date words, lexicons …),
+ * so a stage that reads them is re-run when one of them is edited.
+ */
+export function bundledDataFiles(...folders: string[]): string[] {
+  return folders.flatMap((folder) => {
+    try {
+      return readdirSync(dataPath(folder))
+        .sort()
+        .map((name) => dataPath(folder, name));
+    } catch {
+      return [];
+    }
+  });
 }

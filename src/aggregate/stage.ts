@@ -7,6 +7,7 @@ import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { decodeTokens } from '../io/tokens-codec.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
+import { dataPath } from '../paths.js';
 import type { Article, ArticleScores, ArticleTags, Token } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { ACTOR_EDGE_COLUMNS, ACTOR_NODE_COLUMNS, createActorNetwork } from './actors-network.js';
@@ -277,7 +278,12 @@ export const aggregateStage: StageDefinition = {
     aggregate: config.aggregate,
     output: config.output,
     codebook: config.tag.codebook,
+    targets: config.tag.targets,
   }),
-  dataFiles: (ctx) => [resolveConfigPath(ctx.configDir, ctx.config.tag.codebook)],
+  dataFiles: (ctx) => [
+    resolveConfigPath(ctx.configDir, ctx.config.tag.codebook),
+    resolveConfigPath(ctx.configDir, ctx.config.tag.targets),
+    dataPath('actor-labels.json'),
+  ],
   run: runAggregate,
 };

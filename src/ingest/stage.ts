@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsvRows } from '../io/csv.js';
 import { jsonLine } from '../io/jsonl.js';
+import { bundledDataFiles } from '../paths.js';
 import type { Article, Rejection } from '../records.js';
 import { inShard } from '../runner/shard.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
@@ -168,6 +169,9 @@ export const ingestStage: StageDefinition = {
   writes: [ARTICLES_FILE, REJECTED_FILE],
   readsCorpus: true,
   configPart: (config: Config) => ({ ingest: config.ingest, csv: config.output.csv_dialect }),
-  dataFiles: (ctx) => [resolveConfigPath(ctx.configDir, ctx.config.ingest.places)],
+  dataFiles: (ctx) => [
+    resolveConfigPath(ctx.configDir, ctx.config.ingest.places),
+    ...bundledDataFiles('extraction', 'dates', 'formats', 'language'),
+  ],
   run: runIngest,
 };

@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.js';
 import { readJsonl } from '../io/jsonl.js';
 import { zipLines } from '../io/lines.js';
 import { decodeTokens } from '../io/tokens-codec.js';
+import { bundledDataFiles } from '../paths.js';
 import type { ArticleTags, Token } from '../records.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
@@ -95,6 +96,7 @@ export const scoreStage: StageDefinition = {
   writes: [SCORES_FILE],
   configPart: (config: Config) => config.score,
   dataFiles: (ctx) => [
+    ...bundledDataFiles('lexicons', 'tokenize'),
     ...ctx.config.score.tone.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)),
     ...(ctx.codingsFile ? [path.resolve(ctx.codingsFile)] : []),
   ],

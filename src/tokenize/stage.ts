@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { rowsOfFile } from '../io/lines.js';
+import { bundledDataFiles } from '../paths.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { TokenizeInit } from './process.js';
@@ -27,6 +28,6 @@ export const tokenizeStage: StageDefinition = {
   reads: ['articles.jsonl'],
   writes: [TOKENS_FILE],
   configPart: (config: Config) => config.tokenize,
-  dataFiles: () => [],
+  dataFiles: () => bundledDataFiles('tokenize'),
   run: runTokenize,
 };
