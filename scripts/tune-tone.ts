@@ -4,16 +4,17 @@
  *   npx tsx scripts/tune-tone.ts [--data DIR] [--band LO,HI] [--calibrate] [--no-natural] [--no-project]
  *     [--no-negation] [--no-post-negation] [--no-modifiers] [--stems] [--factor F] [--scope N]
  *     [--smoothing S] [--contrast C] [--gamma G] [--min-weight W] [--lexicon FILE]…
- *     [--no-case] [--inflection N] [--hedge F] [--negated-negative F]
+ *     [--no-case] [--inflection N] [--hedge F] [--negated-negative F] [--report F]
+ *     [--report-evaluative W] [--reference-words N]
  *
  * DIR defaults to ../shared/devsets and must hold `tone/sentences.jsonl` (each sentence is one article;
- * its `polarity` is compared with the tone label). Prints macro-F1, per-class P/R/F1 and the confusion
+ * its `polarity` is compared with the tone label; defaults are the scorer's). Prints macro-F1, per-class P/R/F1 and the confusion
  * matrix on all items and on two stable halves (split by id hash). `--calibrate` searches the neutral
  * band on half A and reports it on half B (and the reverse), so the band is checked on held-out data.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadToneLexicon, scoreTone, type ToneLexicon } from '../src/score/tone/index.js';
+import { loadToneLexicon, scoreTone, TONE_DEFAULTS, type ToneLexicon } from '../src/score/tone/index.js';
 import { tokenizeGerman } from '../src/tokenize/german.js';
 import {
   bestBand,
@@ -46,12 +47,15 @@ interface Args {
   inflection: number;
   hedge: number;
   negatedNegative: number | undefined;
+  report: number;
+  reportEvaluative: number;
+  referenceWords: number;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     data: '../shared/devsets',
-    band: [-0.3, 0.1],
+    band: [-0.33, 0.09],
     calibrate: false,
     natural: true,
     project: true,
@@ -63,13 +67,16 @@ function parseArgs(argv: string[]): Args {
     smoothing: 1,
     lexicons: [],
     gamma: 1,
-    minWeight: 0,
+    minWeight: TONE_DEFAULTS.minWeight,
     postNegation: true,
     contrast: 0,
     caseSensitive: true,
     inflection: 5,
     hedge: 0.7,
     negatedNegative: undefined,
+    report: TONE_DEFAULTS.reportFactor,
+    reportEvaluative: TONE_DEFAULTS.reportEvaluative,
+    referenceWords: TONE_DEFAULTS.referenceWords,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -99,6 +106,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--inflection') args.inflection = Number(argv[++i]);
     else if (a === '--hedge') args.hedge = Number(argv[++i]);
     else if (a === '--negated-negative') args.negatedNegative = Number(argv[++i]);
+    else if (a === '--report') args.report = Number(argv[++i]);
+    else if (a === '--report-evaluative') args.reportEvaluative = Number(argv[++i]);
+    else if (a === '--reference-words') args.referenceWords = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -130,13 +140,10 @@ function main(): void {
   });
   if (!args.modifiers) lexicon.modifiers.clear();
   for (const map of [lexicon.weights, lexicon.stems]) {
-    for (const [k, w] of map) {
-      if (Math.abs(w) < args.minWeight) map.delete(k);
-      else map.set(k, Math.sign(w) * Math.abs(w) ** args.gamma);
-    }
+    for (const [k, w] of map) map.set(k, Math.sign(w) * Math.abs(w) ** args.gamma);
   }
   const reweight = (w: number | undefined): number | undefined =>
-    w === undefined || Math.abs(w) < args.minWeight ? undefined : Math.sign(w) * Math.abs(w) ** args.gamma;
+    w === undefined ? undefined : Math.sign(w) * Math.abs(w) ** args.gamma;
   for (const c of lexicon.cased.values()) {
     c.upper = reweight(c.upper);
     c.lower = reweight(c.lower);
@@ -154,8 +161,12 @@ function main(): void {
     inflectionFallback: args.inflection,
     hedgeFactor: args.hedge,
     negatedNegativeFactor: args.negatedNegative,
+    reportFactor: args.report,
+    reportEvaluative: args.reportEvaluative,
+    minWeight: args.minWeight,
+    referenceWords: args.referenceWords,
   };
-  const tones = items.map((x) => scoreTone(tokenizeGerman(x.text), lexicon, opts).tone);
+  const tones = items.map((x) => scoreTone(tokenizeGerman(x.text), lexicon, opts).decision);
   const gold = items.map((x) => x.polarity);
   const report = (name: string, idx: number[], band: [number, number]): void => {
     const e = evaluateTone(

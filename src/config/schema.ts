@@ -77,9 +77,21 @@ const toneSchema = z
     neutral_band: z
       .tuple([z.number(), z.number()])
       .refine(([lo, hi]) => lo <= hi, 'the first number must not exceed the second')
-      .default([-0.3, 0.1]),
+      .default([-0.33, 0.09]),
     /** How many tokens after a negator are negated. */
     negation_scope: z.number().int().min(0).max(20).default(3),
+    /**
+     * Report vocabulary (data/lexicons/report-words.txt: Unfall, verletzt, Polizei, Prozess …) counts
+     * with this share of its lexicon weight, unless the sentence also has an evaluative polar word.
+     */
+    report_factor: z.number().min(0).max(1).default(0.7),
+    /** Polar words whose lexicon weight is below this (absolute) do not count as evidence. */
+    min_weight: z.number().min(0).max(1).default(0.2),
+    /**
+     * Length-aware label: a text of W words needs max(1, W / reference_words) times the evidence of a
+     * short text for a positive or negative label (`tone` itself is unchanged). 0 turns this off.
+     */
+    reference_words: z.number().min(0).default(60),
   })
   .strict();
 

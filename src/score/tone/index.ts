@@ -8,4 +8,11 @@ export {
   parseLexicon,
   type ToneLexicon,
 } from './lexicon.js';
-export { scoreTargetTone, scoreTone, type ToneOptions, type ToneResult, type ToneTerm } from './score.js';
+export {
+  scoreTargetTone,
+  scoreTone,
+  TONE_DEFAULTS,
+  type ToneOptions,
+  type ToneResult,
+  type ToneTerm,
+} from './score.js';

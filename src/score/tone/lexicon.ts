@@ -39,6 +39,11 @@ export interface ToneLexicon {
   hedges: string[];
   /** Intensifier (> 1) and softener (< 1) factors by norm. */
   modifiers: Map<string, number>;
+  /**
+   * Report vocabulary (`data/lexicons/report-words.txt`): norms, a trailing `*` marks a prefix. Words
+   * that describe an event (Unfall, verletzt, Polizei, Prozess) rather than judge it.
+   */
+  report: string[];
 }
 
 export type LexiconFormat = 'sentiws' | 'rauh' | 'plain';
@@ -211,6 +216,7 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     if (w && Number.isFinite(factor)) modifiers.set(normalizeToken(w), factor);
   }
   const hedges = readRows(dataPath('lexicons', 'hedges.txt')).map((r) => normalizeToken(r[0] ?? ''));
+  const report = readRows(dataPath('lexicons', 'report-words.txt')).map((r) => r[0] ?? '');
   return {
     weights,
     cased,
@@ -219,6 +225,7 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     negators: negators.filter((n) => n !== ''),
     hedges: hedges.filter((h) => h !== ''),
     modifiers,
+    report: report.filter((r) => r !== ''),
   };
 }
 

@@ -13,6 +13,11 @@
  *   phrases that already contain the negation (`nicht gut` in Rauh's dictionary) win over this rule;
  * - weakened (× hedgeFactor, 0.7) in a clause with a hedge (`soll`, `könnte`, `angeblich`: reported or
  *   hypothetical statements).
+ * - weakened (× reportFactor, 0.7) for report vocabulary (`data/lexicons/report-words.txt`: Unfall,
+ *   verletzt, Polizei, Prozess, Krieg), words that name an event rather than judge it, unless the same
+ *   sentence has an evaluative polar word (outside that list) of at least `reportEvaluative` (0.45);
+ * - not counted at all when its lexicon weight is below `minWeight` (0.2): SentiWS rates hundreds of
+ *   everyday words (möglich, aktuell, Zustimmung) at ±0.004, which is no evidence of tone.
  *
  * Totals (P = sum of positive contributions, N = sum of absolute negative contributions, W = words):
  * - `positive` = 100·P/W and `negative` = 100·N/W (per 100 words, like GDELT's scores);
@@ -20,8 +25,11 @@
  * - `tone` = (P − N) / (P + N + smoothing): in (−1, 1), independent of how many neutral words surround
  *   the polar ones, so articles of different length compare; the smoothing keeps a single weak word
  *   from giving an extreme tone.
- * - `label`: negative below `neutralBand[0]`, positive above `neutralBand[1]`, else neutral.
- *   Calibrated on the tone dev set (scripts/eval-tone.ts --calibrate): [-0.3, 0.1].
+ * - `label`: negative below `neutralBand[0]`, positive above `neutralBand[1]`, else neutral, decided on
+ *   `decision` = (P − N) / (P + N + smoothing · max(1, W / referenceWords)): the same as `tone` for a
+ *   sentence or short text, but an article of 300 words needs five times the evidence of one of 60, so
+ *   a single polar word in a long report does not make it positive or negative.
+ *   Band calibrated on the tone dev set (scripts/tune-tone.ts --calibrate, both halves): [-0.33, 0.09].
  * Note `tone` uses the raw sums P and N, not the per-100-word `positive`/`negative`.
  */
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
@@ -62,7 +70,34 @@ export interface ToneOptions {
   hedges?: string[];
   /** Weights in a clause with a hedge word are multiplied by this (default 0.7). */
   hedgeFactor?: number;
+  /** Weights of report vocabulary (the lexicon's `report` words: Unfall, verletzt, Prozess) × this (default 0.7). */
+  reportFactor?: number;
+  /**
+   * Report words keep their full weight in a sentence that also has an evaluative word (a polar word
+   * outside the report vocabulary) of at least this weight; 0 turns this off (default 0.45).
+   */
+  reportEvaluative?: number;
+  /**
+   * Length-aware label: for a text of W words the label is decided on (P − N) / (P + N + smoothing ·
+   * max(1, W / referenceWords)), so a long article needs evidence in proportion to its length; `tone`
+   * itself stays (P − N) / (P + N + smoothing). 0 turns this off.
+   */
+  referenceWords?: number;
+  /** Words whose lexicon weight is below this in absolute value do not count (default 0.2). */
+  minWeight?: number;
 }
+
+/**
+ * Defaults of the options the pipeline does not set, calibrated on the tone dev set (scripts/tune-tone.ts,
+ * checked on both halves): report words at 0.7 of their weight unless the sentence also judges
+ * (an evaluative word of at least 0.45), words below 0.2 not counted.
+ */
+export const TONE_DEFAULTS = {
+  reportFactor: 0.7,
+  reportEvaluative: 0.45,
+  minWeight: 0.2,
+  referenceWords: 60,
+} as const;
 
 export interface ToneTerm {
   term: string;
@@ -71,6 +106,8 @@ export interface ToneTerm {
 
 export interface ToneResult {
   tone: number;
+  /** The value the label is decided on: `tone` with length-aware smoothing (equal to it for short texts). */
+  decision: number;
   label: 'negative' | 'neutral' | 'positive';
   positive: number;
   negative: number;
@@ -195,6 +232,7 @@ interface Part {
   weight: number;
   term: string;
   negated: boolean;
+  report: boolean;
 }
 
 const CONTRAST = new Set(['aber', 'jedoch', 'allerdings', 'trotzdem', 'dennoch', 'sondern']);
@@ -209,6 +247,7 @@ interface Accumulator {
 function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc: Accumulator): void {
   const dict = lexiconDictionary(lex);
   const neg = negation(opts.negators ?? lex.negators);
+  const report = negation(lex.report);
   const scope = opts.scope ?? 3;
   const factor = opts.negationFactor ?? 0.5;
   const negFactor = opts.negatedNegativeFactor ?? factor;
@@ -218,6 +257,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const contrast = opts.contrast ?? 0;
   const inflection = opts.inflectionFallback ?? 5;
   const caseSensitive = opts.caseSensitive ?? true;
+  const minWeight = opts.minWeight ?? TONE_DEFAULTS.minWeight;
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
   for (const h of findHits(dict, tokens)) {
@@ -281,6 +321,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
     // Intensifiers and softeners only scale other words (`besonders`, `stark`).
     if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
+    // Minimum evidence: a word the lexicon rates barely polar (SentiWS lists many at ±0.004) is no evidence.
+    if (weight !== undefined && Math.abs(weight) < minWeight) weight = undefined;
     if (weight !== undefined && weight !== 0) {
       let w = weight;
       for (let k = i - 1; k >= 0 && k >= i - MODIFIER_REACH; k--) {
@@ -294,7 +336,14 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       }
       const negated = !phrase && i <= negatedUntil;
       if (negated) w = flip(w);
-      parts.push({ index: i, clause, weight: w, term, negated });
+      parts.push({
+        index: i,
+        clause,
+        weight: w,
+        term,
+        negated,
+        report: !phrase && isNegator(report, t.norm),
+      });
     }
     i = end;
   }
@@ -309,6 +358,13 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       else if (hedges.has(t.norm)) hedged.add(c);
     }
     for (const p of parts) if (hedged.has(p.clause)) p.weight *= hedgeFactor;
+  }
+  const reportFactor = opts.reportFactor ?? TONE_DEFAULTS.reportFactor;
+  if (reportFactor !== 1) {
+    const evaluativeMin = opts.reportEvaluative ?? TONE_DEFAULTS.reportEvaluative;
+    const evaluative =
+      evaluativeMin > 0 && parts.some((p) => !p.report && Math.abs(p.weight) >= evaluativeMin);
+    if (!evaluative) for (const p of parts) if (p.report) p.weight *= reportFactor;
   }
   for (const p of parts) {
     let w = p.weight;
@@ -329,6 +385,10 @@ function label(tone: number, band: [number, number]): ToneResult['label'] {
 function result(acc: Accumulator, opts: ToneOptions): ToneResult {
   const smoothing = opts.smoothing ?? 1;
   const tone = (acc.pos - acc.neg) / (acc.pos + acc.neg + smoothing);
+  // Length-aware label: a text longer than `referenceWords` needs proportionately more evidence.
+  const reference = opts.referenceWords ?? TONE_DEFAULTS.referenceWords;
+  const scale = reference > 0 ? Math.max(1, acc.words / reference) : 1;
+  const decision = (acc.pos - acc.neg) / (acc.pos + acc.neg + smoothing * scale);
   const per100 = (x: number): number => (acc.words > 0 ? (100 * x) / acc.words : 0);
   const positive = per100(acc.pos);
   const negative = per100(acc.neg);
@@ -336,7 +396,8 @@ function result(acc: Accumulator, opts: ToneOptions): ToneResult {
   const round = (x: number): number => Math.round(x * 10000) / 10000;
   return {
     tone: round(tone),
-    label: label(tone, opts.neutralBand),
+    decision: round(decision),
+    label: label(decision, opts.neutralBand),
     positive: round(positive),
     negative: round(negative),
     polarity: round(positive + negative),
