@@ -1,12 +1,117 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { AtomicFile } from '../io/atomic.js';
-import { mapRows, type PoolSpec } from './pool.js';
-import type { StageContext } from './stage.js';
+import { hashFile, hashText, stableJson } from '../io/hash.js';
+import { version } from '../version.js';
+import { mapRows, type PoolSpec, type ProcessorModule } from './pool.js';
+import {
+  indexLine,
+  indexTrailer,
+  openPreviousRows,
+  type PreviousRows,
+  rowHash,
+  rowIndexPath,
+} from './row-cache.js';
+import type { StageContext, StageName } from './stage.js';
+
+/**
+ * Fewer new rows than this are computed in the main thread: starting worker threads (which load
+ * dictionaries and models) costs more than a handful of articles.
+ */
+const FEW_ROWS = 256;
+/** Copies of consecutive reused lines are merged into reads of up to this many bytes. */
+const COPY_CHUNK = 1 << 20;
+
+/**
+ * What a stage's output lines depend on besides their input rows: program version, the processor's
+ * init (settings, file paths, a trained model), the stage's config part and the content of its data
+ * files. Rows are reused only from an output written with the same key.
+ */
+export async function rowCacheKey(ctx: StageContext, stage: string, spec: PoolSpec): Promise<string> {
+  // Imported here: the stage table imports every stage module, which imports this one.
+  const { stages } = await import('./stages.js');
+  const definition = stages[stage as StageName] as (typeof stages)[StageName] | undefined;
+  const data = definition
+    ? await Promise.all(definition.dataFiles(ctx).map(async (f) => `${f}:${await hashFile(f)}`))
+    : [];
+  return hashText(
+    stableJson({
+      version,
+      stage,
+      init: spec.init,
+      config: definition ? definition.configPart(ctx.config) : null,
+      data,
+    }),
+  );
+}
+
+/** Writes output lines in input order, merging copies of consecutive previous lines into few reads. */
+class OrderedWriter {
+  private copyStart = 0;
+  private copyEnd = 0;
+  private copyRows: number[] = [];
+  lines = 0;
+  reused = 0;
+
+  constructor(
+    private readonly out: AtomicFile,
+    private readonly index: AtomicFile,
+    private readonly previous: PreviousRows | null,
+    private readonly onLine: ((line: string) => void) | undefined,
+    private readonly progress: (n: number) => void,
+  ) {}
+
+  /** A new line computed for a row. */
+  async fresh(hash: string, line: string): Promise<void> {
+    await this.flushCopies();
+    this.onLine?.(line);
+    await this.out.write(line);
+    await this.index.write(indexLine(hash, Buffer.byteLength(line)));
+    this.lines += 1;
+    this.progress(this.lines);
+  }
+
+  /** The previous line of row `row` of the previous output, copied. */
+  async copy(hash: string, row: number): Promise<void> {
+    const previous = this.previous as PreviousRows;
+    const offset = previous.offset(row);
+    const length = previous.length(row);
+    if (this.copyRows.length > 0 && (offset !== this.copyEnd || this.copyEnd - this.copyStart >= COPY_CHUNK))
+      await this.flushCopies();
+    if (this.copyRows.length === 0) {
+      this.copyStart = offset;
+      this.copyEnd = offset;
+    }
+    this.copyEnd += length;
+    this.copyRows.push(row);
+    await this.index.write(indexLine(hash, length));
+    this.lines += 1;
+    this.reused += 1;
+    this.progress(this.lines);
+  }
+
+  async flushCopies(): Promise<void> {
+    if (this.copyRows.length === 0) return;
+    const previous = this.previous as PreviousRows;
+    const bytes = previous.read(this.copyStart, this.copyEnd - this.copyStart);
+    let at = 0;
+    for (const row of this.copyRows) {
+      const length = previous.length(row);
+      // Every line ends where the index says: anything else means the index does not describe the file.
+      if (bytes[at + length - 1] !== 0x0a) throw new Error('previous output does not match its index');
+      if (this.onLine) this.onLine(bytes.toString('utf8', at, at + length));
+      at += length;
+    }
+    this.copyRows = [];
+    await this.out.write(bytes);
+  }
+}
 
 /**
  * The body of a per-article stage: maps input rows through the stage's processor (on worker
- * threads when compiled) into one output file written atomically, reporting progress. Returns the
- * number of articles; `onLine` sees each output line (for counts).
+ * threads when compiled) into one output file written atomically, reporting progress. Rows already
+ * seen by the previous run with the same settings (see `row-cache.ts`) are copied from the previous
+ * output instead. Returns the number of articles; `onLine` sees each output line (for counts).
  */
 export async function mapToFile(
   ctx: StageContext,
@@ -16,21 +121,86 @@ export async function mapToFile(
   outFile: string,
   onLine?: (line: string) => void,
 ): Promise<number> {
-  const out = new AtomicFile(path.join(ctx.outDir, outFile));
-  let n = 0;
-  try {
-    for await (const line of mapRows(rows, spec)) {
-      onLine?.(line);
-      await out.write(line);
-      n += 1;
-      ctx.log.progress(stage, n, ctx.articleCount);
+  const outPath = path.join(ctx.outDir, outFile);
+  const indexPath = rowIndexPath(ctx.outDir, stage);
+  const key = await rowCacheKey(ctx, stage, spec);
+  const opened = openPreviousRows(indexPath, outPath, key);
+  const previous = opened.ok ? opened.rows : null;
+  const out = new AtomicFile(outPath);
+  const index = new AtomicFile(indexPath);
+  const writer = new OrderedWriter(out, index, previous, onLine, (n) =>
+    ctx.log.progress(stage, n, ctx.articleCount),
+  );
+  /** Rows read but not yet written: misses wait for their line, hits behind them wait their turn. */
+  const waiting: Array<{ hash: string; row: number }> = [];
+  const drainHits = async (): Promise<void> => {
+    while (waiting.length > 0 && (waiting[0] as { row: number }).row >= 0) {
+      const hit = waiting.shift() as { hash: string; row: number };
+      await writer.copy(hit.hash, hit.row);
     }
+  };
+  async function* misses(): AsyncGenerator<string[]> {
+    for await (const row of rows) {
+      const hash = rowHash(row);
+      const hit = previous ? previous.find(hash) : -1;
+      if (hit >= 0 && waiting.length === 0) await writer.copy(hash, hit);
+      else waiting.push({ hash, row: hit });
+      if (hit < 0) yield row;
+    }
+  }
+  const take = async (line: string): Promise<void> => {
+    const slot = waiting.shift();
+    if (!slot || slot.row >= 0) throw new Error(`${stage}: output out of step with its input`);
+    await writer.fresh(slot.hash, line);
+    await drainHits();
+  };
+  try {
+    // Look ahead: a few new rows are computed here, many go to the worker pool.
+    const source = misses()[Symbol.asyncIterator]();
+    const first: string[][] = [];
+    let ended = false;
+    while (first.length < FEW_ROWS) {
+      const next = await source.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      first.push(next.value);
+    }
+    if (ended) {
+      if (first.length > 0) {
+        const processor = ((await import(spec.module)) as ProcessorModule).createProcessor(spec.init);
+        for (const row of first) await take(processor(row));
+      }
+    } else {
+      const all = async function* (): AsyncGenerator<string[]> {
+        yield* first;
+        first.length = 0;
+        for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+      };
+      for await (const line of mapRows(all(), spec)) await take(line);
+    }
+    await drainHits();
+    if (waiting.length > 0) throw new Error(`${stage}: rows left without output`);
+    await writer.flushCopies();
+    previous?.close();
     await out.commit();
+    await index.write(indexTrailer(key, writer.lines, statSync(outPath)));
+    await index.commit();
   } catch (error) {
+    previous?.close();
     out.abort();
+    index.abort();
     throw error;
   }
-  return n;
+  if (previous) {
+    ctx.log.info(
+      `${stage}: ${writer.reused} of ${writer.lines} articles unchanged since the last run (reused), ${writer.lines - writer.reused} computed`,
+    );
+  } else if (opened.ok === false && opened.why !== 'no previous index') {
+    ctx.log.info(`${stage}: every article computed (previous results not reusable: ${opened.why})`);
+  }
+  return writer.lines;
 }
 
 /** The processor module beside a stage module, `.ts` from sources and `.js` when compiled. */

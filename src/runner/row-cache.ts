@@ -1,0 +1,155 @@
+/**
+ * Per-article reuse for the per-article stages. An output line of tokenize, tag or score depends
+ * only on its input row and on what the processor is built from (settings, data files, a trained
+ * model). Beside each output file the stage keeps an index, `.lokalpresse/<stage>.rows`: one line per
+ * output line with a hash of the input row and the byte length of the output line, closed by a
+ * trailer naming the key (a hash of everything the processor is built from) and the size, mtime and
+ * inode of the output file the index describes. A later run with the same key copies the lines of
+ * rows it has seen before from the previous output instead of computing them again.
+ *
+ * The index is only a shortcut: when it is missing, unreadable, written for other settings or for
+ * another output file than the one on disk, it is ignored and every row is computed.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where a stage's row index lives. */
+export const rowIndexPath = (outDir: string, stage: string): string =>
+  path.join(outDir, '.lokalpresse', `${stage}.rows`);
+
+/** Hash of one input row (the lines of one article from the stage's input files). */
+export function rowHash(row: readonly string[]): string {
+  const h = createHash('sha1');
+  for (const part of row) {
+    h.update(part);
+    h.update('\u0000');
+  }
+  return h.digest('base64');
+}
+
+/** What an index says about the output file it was written with. */
+export interface RowIndexTrailer {
+  format: 1;
+  key: string;
+  rows: number;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** The trailer line closing an index, for the output file as it is on disk now. */
+export function indexTrailer(key: string, rows: number, output: Stats): string {
+  const trailer: RowIndexTrailer = {
+    format: 1,
+    key,
+    rows,
+    size: output.size,
+    mtimeMs: output.mtimeMs,
+    ino: output.ino,
+  };
+  return `${JSON.stringify(trailer)}\n`;
+}
+
+/** One index line: the row's hash and the byte length of its output line. */
+export const indexLine = (hash: string, length: number): string => `${hash}\t${length}\n`;
+
+/** The previous output of a stage, readable by row hash. */
+export interface PreviousRows {
+  /** Rows indexed. */
+  readonly size: number;
+  /** Index of the previous row with this hash, or -1. */
+  find(hash: string): number;
+  offset(row: number): number;
+  length(row: number): number;
+  /** Reads `length` bytes at `offset` of the previous output. */
+  read(offset: number, length: number): Buffer;
+  close(): void;
+}
+
+export type OpenResult = { ok: true; rows: PreviousRows } | { ok: false; why: string };
+
+function parseIndex(text: string, key: string): { trailer: RowIndexTrailer; lines: string[] } | string {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const last = lines.pop();
+  if (last === undefined) return 'index is empty';
+  let trailer: RowIndexTrailer;
+  try {
+    trailer = JSON.parse(last) as RowIndexTrailer;
+  } catch {
+    return 'index has no trailer (interrupted write)';
+  }
+  if (trailer.format !== 1) return 'index is of another format';
+  if (trailer.key !== key) return 'settings, data files or model changed';
+  if (trailer.rows !== lines.length) return 'index is incomplete';
+  return { trailer, lines };
+}
+
+/**
+ * Opens the previous output through its index when both belong together and were written with the
+ * same key; otherwise says why not.
+ */
+export function openPreviousRows(indexFile: string, outputFile: string, key: string): OpenResult {
+  let text: string;
+  let output: Stats;
+  try {
+    text = readFileSync(indexFile, 'utf8');
+    output = statSync(outputFile);
+  } catch {
+    return { ok: false, why: 'no previous index' };
+  }
+  const parsed = parseIndex(text, key);
+  if (typeof parsed === 'string') return { ok: false, why: parsed };
+  const { trailer, lines } = parsed;
+  if (trailer.size !== output.size || trailer.mtimeMs !== output.mtimeMs || trailer.ino !== output.ino)
+    return { ok: false, why: 'the output file was replaced since the index was written' };
+  const n = lines.length;
+  const offsets = new Float64Array(n);
+  const lengths = new Uint32Array(n);
+  const byHash = new Map<string, number>();
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i] as string;
+    const tab = line.indexOf('\t');
+    const length = Number(line.slice(tab + 1));
+    if (tab <= 0 || !Number.isInteger(length) || length < 1)
+      return { ok: false, why: `index line ${i + 1} is damaged` };
+    offsets[i] = at;
+    lengths[i] = length;
+    at += length;
+    const hash = line.slice(0, tab);
+    if (!byHash.has(hash)) byHash.set(hash, i);
+  }
+  if (at !== output.size) return { ok: false, why: 'index lengths do not add up to the output size' };
+  let fd: number;
+  try {
+    fd = openSync(outputFile, 'r');
+  } catch {
+    return { ok: false, why: 'previous output cannot be opened' };
+  }
+  let open = true;
+  return {
+    ok: true,
+    rows: {
+      size: n,
+      find: (hash) => byHash.get(hash) ?? -1,
+      offset: (row) => offsets[row] as number,
+      length: (row) => lengths[row] as number,
+      read: (offset, length) => {
+        const buffer = Buffer.allocUnsafe(length);
+        let done = 0;
+        while (done < length) {
+          const got = readSync(fd, buffer, done, length - done, offset + done);
+          if (got === 0) throw new Error(`${outputFile}: ended before byte ${offset + length}`);
+          done += got;
+        }
+        return buffer;
+      },
+      close: () => {
+        if (open) closeSync(fd);
+        open = false;
+      },
+    },
+  };
+}
