@@ -3,15 +3,17 @@
  * article of a CSV corpus (`id,text`), the whole pipeline runs with the project's config, and
  * `tone_label` in articles.csv is compared with the gold polarity.
  *
- *   npm run eval:tone -- --data ../shared/devsets
+ *   npm run eval:tone -- --data ../shared/devsets [--band LO,HI]
  *
+ * `--band` overrides `score.tone.neutral_band` of pipeline.config.json for this run (to check a band
+ * before writing it into the config).
  * (`scripts/tune-tone.ts` explores lexicon and negation settings directly, without the pipeline.)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { devsetDir, readArticlesCsv, readJsonlFile, runPipeline } from './eval/pipeline.js';
+import { argValue, devsetDir, readArticlesCsv, readJsonlFile, runPipeline } from './eval/pipeline.js';
 import { evaluateTone, formatEvaluation, halfOf, TONE_LABELS, type ToneLabel } from './eval/tone-score.js';
 
 interface Sentence {
@@ -28,7 +30,17 @@ writeFileSync(
   path.join(corpus, 'sentences.csv'),
   stringify([['id', 'text'], ...sentences.map((s) => [String(s.id), s.text])]),
 );
-const { outDir, config } = await runPipeline(corpus, ['ingest', 'tokenize', 'tag', 'score', 'aggregate']);
+const bandArg = argValue(argv, 'band', '');
+const band = bandArg === '' ? null : bandArg.split(',').map(Number);
+if (band && (band.length !== 2 || band.some((x) => !Number.isFinite(x)))) {
+  console.error('--band LO,HI: two numbers, e.g. --band -0.3,0.09');
+  process.exit(2);
+}
+const { outDir, config } = await runPipeline(corpus, ['ingest', 'tokenize', 'tag', 'score', 'aggregate'], {
+  configure: (c) => {
+    if (band) c.score.tone.neutral_band = [band[0] as number, band[1] as number];
+  },
+});
 const labels = new Map(readArticlesCsv(outDir).map((r) => [r.id ?? '', r.tone_label as ToneLabel]));
 const missing = sentences.filter((s) => !labels.has(String(s.id))).length;
 const evaluate = (subset: Sentence[]) =>

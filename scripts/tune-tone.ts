@@ -55,7 +55,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     data: '../shared/devsets',
-    band: [-0.33, 0.09],
+    band: [-0.3, 0.09],
     calibrate: false,
     natural: true,
     project: true,

@@ -3,7 +3,7 @@ import { loadToneLexicon, scoreTone, TONE_DEFAULTS, type ToneOptions } from '../
 import { tokenizeGerman } from '../src/tokenize/german.js';
 
 const lexicon = loadToneLexicon({ builtin: true, files: [] });
-const band: [number, number] = [-0.33, 0.09];
+const band: [number, number] = [-0.3, 0.09];
 const opts: ToneOptions = { neutralBand: band };
 const tone = (text: string, o: ToneOptions = opts) => scoreTone(tokenizeGerman(text), lexicon, o);
 const weightOf = (text: string, term: string, o: ToneOptions = opts) =>

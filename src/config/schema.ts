@@ -77,7 +77,7 @@ const toneSchema = z
     neutral_band: z
       .tuple([z.number(), z.number()])
       .refine(([lo, hi]) => lo <= hi, 'the first number must not exceed the second')
-      .default([-0.33, 0.09]),
+      .default([-0.3, 0.09]),
     /** How many tokens after a negator are negated. */
     negation_scope: z.number().int().min(0).max(20).default(3),
     /**

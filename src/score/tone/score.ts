@@ -29,7 +29,7 @@
  *   `decision` = (P − N) / (P + N + smoothing · max(1, W / referenceWords)): the same as `tone` for a
  *   sentence or short text, but an article of 300 words needs five times the evidence of one of 60, so
  *   a single polar word in a long report does not make it positive or negative.
- *   Band calibrated on the tone dev set (scripts/tune-tone.ts --calibrate, both halves): [-0.33, 0.09].
+ *   Band calibrated on the tone dev set (scripts/tune-tone.ts --calibrate, both halves): [-0.3, 0.09].
  * Note `tone` uses the raw sums P and N, not the per-100-word `positive`/`negative`.
  */
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
