@@ -4,6 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { ColumnMap } from '../config/schema.js';
 import { extractPublicationDate, findDates, parseDateText } from './dates/index.js';
 import { decodeBytes, sniffFileType } from './decode.js';
+import type { ExportKind, ExportPart } from './export-parts.js';
 import type { RawRecord } from './formats/index.js';
 import { isNexisExport, parseDelimited, parseJsonl, parseNexis, parseTxt } from './formats/index.js';
 import { loadHtml } from './html/load.js';
@@ -168,20 +169,52 @@ export function readInputFile(abs: string, opts: ReadOptions): ReadResult {
       return { drafts: [readHtmlPage(flattenDeepNesting(slim).html, encoding)], rejections: [] };
     }
     case 'delimited':
-    case 'tsv': {
-      const parsed = parseDelimited(text, {
-        delimiter: kind === 'tsv' ? '\t' : opts.delimiter,
-        columns: opts.columns,
-      });
-      return { drafts: parsed.records.map((r) => fromRecord(r, encoding)), rejections: parsed.rejections };
-    }
-    case 'jsonl': {
-      const parsed = parseJsonl(text, { columns: opts.columns });
-      return { drafts: parsed.records.map((r) => fromRecord(r, encoding)), rejections: parsed.rejections };
-    }
+    case 'tsv':
+    case 'jsonl':
+      return parseExportText(kind, text, encoding, opts, 0);
     case 'txt': {
       const parsed = isNexisExport(text) ? parseNexis(text) : parseTxt(text);
       return { drafts: parsed.records.map((r) => fromRecord(r, encoding)), rejections: parsed.rejections };
     }
   }
+}
+
+/**
+ * Parses the decoded text of a CSV/TSV/JSONL export (or one part of it). `lineOffset` is added to
+ * the line numbers the parser reports, so that a part's rejections point at lines of the whole file.
+ */
+export function parseExportText(
+  kind: 'delimited' | 'tsv' | 'jsonl',
+  text: string,
+  encoding: string,
+  opts: ReadOptions,
+  lineOffset: number,
+): ReadResult {
+  const parsed =
+    kind === 'jsonl'
+      ? parseJsonl(text, { columns: opts.columns, lineOffset })
+      : parseDelimited(text, {
+          delimiter: kind === 'tsv' ? '\t' : opts.delimiter,
+          columns: opts.columns,
+          lineOffset,
+        });
+  return { drafts: parsed.records.map((r) => fromRecord(r, encoding)), rejections: parsed.rejections };
+}
+
+/**
+ * Decodes and parses one part of a large export (see export-parts.ts). `record` numbers of delimited
+ * parts count from 1 within the part; the caller shifts them by the rows of the parts before.
+ */
+export function readExportPart(part: ExportPart, kind: ExportKind, opts: ReadOptions): ReadResult {
+  const decoded = decodeBytes(part.bytes, { kind: 'text' });
+  const lines = part.lineOffset + 1;
+  if (!decoded.ok) {
+    return {
+      drafts: [],
+      rejections: [{ record: null, reason: `part from line ${lines}: ${decoded.reason}` }],
+    };
+  }
+  // The header row put in front of a part is its line 1; the part's own first line is line 2 there.
+  const offset = part.lineOffset - part.headerLines;
+  return parseExportText(kind, decoded.text, decoded.encoding, opts, offset);
 }

@@ -14,12 +14,20 @@ import {
   analyzeRead,
   createAnalyzer,
 } from './analyze.js';
-import { type DraftArticle, type ReadOptions, type ReadResult, readInputFile } from './read-file.js';
+import { type ExportKind, type ExportPart, exportParts, type PartOptions } from './export-parts.js';
+import {
+  type DraftArticle,
+  type ReadOptions,
+  type ReadResult,
+  readExportPart,
+  readInputFile,
+} from './read-file.js';
 
 /** Read (and, for files of few articles, analyze) one file; or analyze a slice of a big file's drafts. */
 export type ReadTask =
   | { id: number; kind: 'read'; abs: string }
-  | { id: number; kind: 'analyze'; drafts: DraftArticle[] };
+  | { id: number; kind: 'analyze'; drafts: DraftArticle[] }
+  | { id: number; kind: 'part'; part: ExportPart; fileKind: ExportKind };
 
 export type ReadReply =
   | { id: number; ok: true; kind: 'analyzed'; result: AnalyzedRead }
@@ -38,7 +46,62 @@ export interface FileReader {
   threads: number;
   /** Reads one file; rejects with the error message when reading it threw. */
   read(abs: string): Promise<AnalyzedRead>;
+  /**
+   * Reads a large export in parts (export-parts.ts), parsed and analyzed on every thread, and yields
+   * each part's articles in file order; record numbers are those of the whole file.
+   */
+  readParts(abs: string, kind: ExportKind, options?: PartOptions): AsyncGenerator<AnalyzedRead>;
   close(): Promise<void>;
+}
+
+/**
+ * Shifts the row numbers of a delimited part by the rows of the parts before it (JSON Lines records
+ * are line numbers, already right). Returns the rows the part itself counted.
+ */
+function shiftRows(result: AnalyzedRead, kind: ExportKind, rowsBefore: number): number {
+  if (kind === 'jsonl') return 0;
+  let rows = 0;
+  for (const { draft } of result.drafts) {
+    if (draft.record === null) continue;
+    rows = Math.max(rows, draft.record);
+    draft.record += rowsBefore;
+  }
+  for (const r of result.rejections) {
+    if (r.record === null) continue;
+    rows = Math.max(rows, r.record);
+    const shifted = r.record + rowsBefore;
+    r.reason = r.reason.replace(/^row \d+/, `row ${shifted}`);
+    r.record = shifted;
+  }
+  return rows;
+}
+
+/** Yields parts' results in order, keeping at most `ahead` parts in flight. */
+async function* inOrder(
+  abs: string,
+  kind: ExportKind,
+  options: PartOptions,
+  ahead: number,
+  process: (part: ExportPart) => Promise<AnalyzedRead>,
+): AsyncGenerator<AnalyzedRead> {
+  const inFlight: Array<Promise<AnalyzedRead>> = [];
+  let rowsBefore = 0;
+  const settle = async (): Promise<AnalyzedRead> => {
+    const result = await (inFlight.shift() as Promise<AnalyzedRead>);
+    rowsBefore += shiftRows(result, kind, rowsBefore);
+    return result;
+  };
+  try {
+    for (const part of exportParts(abs, kind, options)) {
+      const pending = process(part);
+      pending.catch(() => {});
+      inFlight.push(pending);
+      while (inFlight.length >= ahead) yield await settle();
+    }
+    while (inFlight.length > 0) yield await settle();
+  } finally {
+    inFlight.length = 0;
+  }
 }
 
 /** Fewer files than this, of fewer bytes than the next, are not worth starting threads for. */
@@ -74,6 +137,8 @@ function inProcessReader(setup: AnalyzerSetup, read: ReadOptions): FileReader {
   return {
     threads: 0,
     read: async (abs) => analyzeRead(readInputFile(abs, read), analyze),
+    readParts: (abs, kind, options = {}) =>
+      inOrder(abs, kind, options, 1, async (part) => analyzeRead(readExportPart(part, kind, read), analyze)),
     close: async () => {},
   };
 }
@@ -172,6 +237,12 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
       if (reply.kind === 'raw') return analyzeSlices(reply.result);
       throw new Error('reader thread: unexpected reply');
     },
+    readParts: (abs, kind, options = {}) =>
+      inOrder(abs, kind, options, threads + 1, async (part) => {
+        const reply = await submit({ id: nextId++, kind: 'part', part, fileKind: kind }, true);
+        if (reply.kind !== 'analyzed') throw new Error('reader thread: unexpected reply');
+        return reply.result;
+      }),
     close: async () => {
       closed = true;
       const all = [...idle, ...busy.keys()];

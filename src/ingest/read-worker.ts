@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type AnalyzerSetup, analyzeRead, createAnalyzer } from './analyze.js';
-import { type ReadOptions, readInputFile } from './read-file.js';
+import { type ReadOptions, readExportPart, readInputFile } from './read-file.js';
 import { type ReadReply, type ReadTask, SLICE } from './read-pool.js';
 
 const { setup, read } = workerData as { setup: AnalyzerSetup; read: ReadOptions };
@@ -16,6 +16,11 @@ parentPort?.on('message', (task: ReadTask) => {
   try {
     if (task.kind === 'analyze') {
       reply = { id: task.id, ok: true, kind: 'analyses', analyses: task.drafts.map(analyze) };
+    } else if (task.kind === 'part') {
+      // Structured cloning turns the part's Buffer into a plain Uint8Array.
+      const bytes = Buffer.from(task.part.bytes.buffer, task.part.bytes.byteOffset, task.part.bytes.length);
+      const result = readExportPart({ ...task.part, bytes }, task.fileKind, read);
+      reply = { id: task.id, ok: true, kind: 'analyzed', result: analyzeRead(result, analyze) };
     } else {
       const result = readInputFile(task.abs, read);
       reply =

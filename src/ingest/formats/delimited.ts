@@ -13,6 +13,8 @@ import { type ColumnMap, FIELD_NAMES, type FieldName, type ParsedFile, type RawR
 export interface DelimitedOptions {
   delimiter: ',' | ';' | '\t' | 'auto';
   columns: ColumnMap;
+  /** Added to reported line numbers (when the text is a part of a larger file). */
+  lineOffset?: number;
 }
 
 type FieldsOrError = { ok: true; fields: string[] } | { ok: false; problem: string };
@@ -87,8 +89,10 @@ function mapColumns(header: string[], columns: ColumnMap): Partial<Record<FieldN
   return out;
 }
 
-const lineRef = (r: PhysicalRecord): string =>
-  r.firstLine === r.lastLine ? `line ${r.firstLine}` : `lines ${r.firstLine}-${r.lastLine}`;
+const lineRef = (r: PhysicalRecord, offset: number): string =>
+  r.firstLine === r.lastLine
+    ? `line ${r.firstLine + offset}`
+    : `lines ${r.firstLine + offset}-${r.lastLine + offset}`;
 
 /** Parses delimited text with a header row; `record` is the 1-based data row number. */
 export function parseDelimited(text: string, opts: DelimitedOptions): ParsedFile {
@@ -120,6 +124,7 @@ export function parseDelimited(text: string, opts: DelimitedOptions): ParsedFile
     };
   }
   const width = header.fields.length;
+  const lineOffset = opts.lineOffset ?? 0;
   const records: RawRecord[] = [];
   const rejections: ParsedFile['rejections'] = [];
   let row = 0;
@@ -132,7 +137,7 @@ export function parseDelimited(text: string, opts: DelimitedOptions): ParsedFile
       if (value !== undefined) fields[field] = value;
     }
     if ((fields.text ?? '').trim() === '') {
-      rejections.push({ record: row, reason: `row ${row} (${lineRef(physical)}): empty text` });
+      rejections.push({ record: row, reason: `row ${row} (${lineRef(physical, lineOffset)}): empty text` });
       return;
     }
     records.push({ record: row, fields });
@@ -147,7 +152,7 @@ export function parseDelimited(text: string, opts: DelimitedOptions): ParsedFile
       if (!fits(values, width)) {
         rejections.push({
           record: row,
-          reason: `row ${row} (${lineRef(physical)}): ${values.length} fields, expected ${width}`,
+          reason: `row ${row} (${lineRef(physical, lineOffset)}): ${values.length} fields, expected ${width}`,
         });
       } else accept(physical, values);
     });
@@ -162,11 +167,14 @@ export function parseDelimited(text: string, opts: DelimitedOptions): ParsedFile
         const problem = parsed.ok ? `${parsed.fields.length} fields, expected ${width}` : parsed.problem;
         if (physical.lastLine > physical.firstLine) {
           // Probably an unclosed quote that ran into the following rows: give up only the first line.
-          rejections.push({ record: row, reason: `row ${row} (line ${physical.firstLine}): ${problem}` });
+          rejections.push({
+            record: row,
+            reason: `row ${row} (line ${physical.firstLine + lineOffset}): ${problem}`,
+          });
           resumeAt = physical.firstLine; // 0-based index of the next line
           break;
         }
-        rejections.push({ record: row, reason: `row ${row} (${lineRef(physical)}): ${problem}` });
+        rejections.push({ record: row, reason: `row ${row} (${lineRef(physical, lineOffset)}): ${problem}` });
         continue;
       }
       accept(physical, parsed.fields);

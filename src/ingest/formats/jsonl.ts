@@ -16,12 +16,13 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-export function parseJsonl(text: string, opts: { columns: ColumnMap }): ParsedFile {
+/** `lineOffset` is added to line numbers (when the text is a part of a larger file). */
+export function parseJsonl(text: string, opts: { columns: ColumnMap; lineOffset?: number }): ParsedFile {
   const records: RawRecord[] = [];
   const rejections: ParsedFile['rejections'] = [];
   const wanted = FIELD_NAMES.map((field) => [field, key(opts.columns[field])] as const);
   splitLines(text.replace(/^\uFEFF/, '')).forEach((line, i) => {
-    const lineNo = i + 1;
+    const lineNo = i + 1 + (opts.lineOffset ?? 0);
     if (line.trim() === '') return;
     let value: unknown;
     try {
