@@ -23,8 +23,7 @@ function csvExport(rows: number): string {
   for (let i = 1; i <= rows; i++) {
     const town = towns[i % towns.length];
     const text = `${town}. Der Rat der Stadt ${town} hat am Dienstag über die Unterbringung von Geflüchteten beraten; die Verwaltung schlägt vor, die Turnhalle an der Schulstraße bis Ende März zu nutzen.\n\n„Wir brauchen eine Lösung, die auch für die Vereine trägt“, sagte Bürgermeisterin Müller. Beschluss Nr. ${i}.`;
-    if (i === 37)
-      lines.push(`${i};03.11.2015;Zu viele Felder;Kurzer Text ohne Umbruch;überzählig;noch eins`);
+    if (i === 37) lines.push(`${i};03.11.2015;Zu viele Felder;Kurzer Text ohne Umbruch;überzählig;noch eins`);
     else if (i === 71) lines.push(`${i};04.11.2015;Leerer Text;""`);
     else lines.push(`${i};0${(i % 9) + 1}.11.2015;"Bericht ${i} aus ${town}";"${text.replace(/"/g, '""')}"`);
   }
@@ -105,7 +104,7 @@ describe('large exports read in parts', () => {
 
   it('never cut a part inside a quoted field, even when a quote is never closed', () => {
     const file = path.join(dir, 'quotes.csv');
-    writeFileSync(file, csvExport(60) + '999;01.01.2016;kaputt;"nie geschlossen\n' + 'x'.repeat(10_000));
+    writeFileSync(file, `${csvExport(60)}999;01.01.2016;kaputt;"nie geschlossen\n${'x'.repeat(10_000)}`);
     for (const part of exportParts(file, 'delimited', { partBytes: 1024 })) {
       const text = part.bytes.toString('latin1');
       if (part.index > 0) expect(text.startsWith('id;datum;titel;text\r\n')).toBe(true);
