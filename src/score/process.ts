@@ -3,12 +3,12 @@ import { checkSameId } from '../io/lines.js';
 import { decodeTokens } from '../io/tokens-codec.js';
 import type { ArticleScores, ArticleTags } from '../records.js';
 import type { Processor } from '../runner/pool.js';
-import { loadToneLexicon, scoreTargetTone, scoreTone } from './tone/index.js';
+import { loadToneLexicon, scoreTargetTone, scoreTone, type ToneOptions } from './tone/index.js';
 import { codebookTopics, predictTopic, type TopicModel } from './topics/index.js';
 
 export interface ScoreInit {
   lexicon: { builtin: boolean; files: string[] };
-  tone: { neutralBand: [number, number]; scope: number };
+  tone: Pick<ToneOptions, 'neutralBand' | 'scope' | 'reportFactor' | 'minWeight' | 'referenceWords'>;
   /** The topic classifier trained on the hand-coded sample, or null (topics from the codebook). */
   model: TopicModel | null;
   /** Hand codes of the coded articles: id -> topic. */
