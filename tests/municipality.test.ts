@@ -4,11 +4,13 @@ import {
   assignMunicipality,
   compilePlaces,
   findPlaceMentions,
+  findPlaceMentionsInSentences,
   type PlaceConfig,
   parsePlaceConfig,
   resolvePlaceName,
 } from '../src/ingest/municipality.js';
 import { dataPath } from '../src/paths.js';
+import { tokenizeGerman } from '../src/tokenize/german.js';
 
 const places = JSON.parse(readFileSync(dataPath('municipalities.json'), 'utf8')) as PlaceConfig[];
 const g = compilePlaces(places);
@@ -289,5 +291,58 @@ describe('parsePlaceConfig', () => {
     expect(() => parsePlaceConfig([{ name: 'Hamm', ambiguous: { Hamm: { requires: ['x'] } } }])).toThrow(
       /places/,
     );
+  });
+});
+
+describe('findPlaceMentionsInSentences', () => {
+  const surface = (sentences: Array<Array<{ text: string }>>): string =>
+    sentences.map((s) => s.map((t) => t.text).join(' ')).join('\n');
+  const cases: Array<[string, Record<string, number>]> = [
+    [
+      'In der Dortmunder Nordstadt und in Dortmund-Mitte fehlen Wohnungen. DORTMUND. Die Stadt plant neu.',
+      { Dortmund: 3 },
+    ],
+    [
+      'Die Unterkunft in Köln-Mülheim ist voll, anders als in Mülheim an der Ruhr (Saarn) – dort gibt es Platz.',
+      { 'Mülheim an der Ruhr': 2 },
+    ],
+    [
+      'Im Kölner Norden, in Mülheim, entsteht eine Unterkunft. Mülheim‑Styrum und Muelheim-Heißen melden Bedarf.',
+      { 'Mülheim an der Ruhr': 3 },
+    ],
+    [
+      'Das Münster ist saniert; in Münster-Hiltrup und Münster‐Kinderhaus (Münster) ziehen 40 Menschen ein.',
+      { Münster: 3 },
+    ],
+    [
+      'Bergheim/Erft, Quadrath-Ichendorf: „Willkommen in Bergheim!“ – sagte der Bürgermeister von Bergheim in Österreich.',
+      { Bergheim: 3 },
+    ],
+    [
+      'MARTEN. In Marten, Dortmund-Kley und Lütgendortmund wohnen 3.000 Geflüchtete; z.B. in der Wittener Str. 12a.',
+      { Dortmund: 4 },
+    ],
+    [
+      'Bielefeld-Bethel 🙂 und die v. Bodelschwinghschen Stiftungen Bethel in Gadderbaum helfen – ebenso Schloss Ringenberg.',
+      { Bielefeld: 3, Hamminkeln: 1 },
+    ],
+  ];
+
+  it('counts the same mentions as the surface text of the tokens', () => {
+    for (const [text, expected] of cases) {
+      const sentences = tokenizeGerman(text);
+      expect(findPlaceMentions(g, text)).toEqual(expected);
+      expect(findPlaceMentions(g, surface(sentences))).toEqual(expected);
+      expect(findPlaceMentionsInSentences(g, sentences)).toEqual(expected);
+    }
+  });
+
+  it('finds districts written as one hyphenated token', () => {
+    const sentences = [
+      [{ text: 'Die' }, { text: 'Unterkunft' }, { text: 'in' }, { text: 'Dortmund-Hörde' }, { text: '.' }],
+    ];
+    expect(findPlaceMentionsInSentences(g, sentences)).toEqual({ Dortmund: 1 });
+    expect(findPlaceMentionsInSentences(g, [[{ text: 'das' }, { text: 'Münster' }]])).toEqual({});
+    expect(findPlaceMentionsInSentences(g, [])).toEqual({});
   });
 });

@@ -59,7 +59,7 @@ const MIN_MODIFIER = 3;
 const MIN_HEAD = 4;
 const LINKING = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ns'];
 const CACHE_LIMIT = 200_000;
-const EMPTY: readonly number[] = Object.freeze([]);
+export const EMPTY: readonly number[] = Object.freeze([]);
 
 function node(): TrieNode {
   return { next: new Map(), globs: [], words: [] };
@@ -137,18 +137,23 @@ export function compileDictionary(
   return dict;
 }
 
-function walkPrefix(dict: CompiledDictionary, s: string, out: Set<number>): void {
+/** Adds a unit id to a short list unless present (lists hold a handful of ids: a scan beats a Set). */
+function addUnit(out: number[], id: number): void {
+  if (!out.includes(id)) out.push(id);
+}
+
+function walkPrefix(dict: CompiledDictionary, s: string, out: number[]): void {
   let n: TrieNode | undefined = dict.prefix;
   const len = s.length;
   for (let i = 0; i < len && n; i++) {
     n = n.next.get(s.charCodeAt(i));
     if (!n) return;
-    for (const id of n.globs) out.add(id);
+    for (const id of n.globs) addUnit(out, id);
     if (n.words.length > 0 && i + 1 < len) {
       const rest = len - i - 1;
       for (const link of LINKING) {
         if (rest - link.length >= MIN_HEAD && s.startsWith(link, i + 1)) {
-          for (const id of n.words) out.add(id);
+          for (const id of n.words) addUnit(out, id);
           break;
         }
       }
@@ -156,18 +161,18 @@ function walkPrefix(dict: CompiledDictionary, s: string, out: Set<number>): void
   }
 }
 
-function walkSuffix(dict: CompiledDictionary, s: string, out: Set<number>): void {
+function walkSuffix(dict: CompiledDictionary, s: string, out: number[]): void {
   let n: TrieNode | undefined = dict.suffix;
   const len = s.length;
   for (let i = 0; i < len && n; i++) {
     n = n.next.get(s.charCodeAt(len - 1 - i));
     if (!n) return;
-    for (const id of n.globs) out.add(id);
-    if (n.words.length > 0 && len - i - 1 >= MIN_MODIFIER) for (const id of n.words) out.add(id);
+    for (const id of n.globs) addUnit(out, id);
+    if (n.words.length > 0 && len - i - 1 >= MIN_MODIFIER) for (const id of n.words) addUnit(out, id);
   }
 }
 
-function matchScattered(dict: CompiledDictionary, s: string, out: Set<number>): void {
+function matchScattered(dict: CompiledDictionary, s: string, out: number[]): void {
   for (const id of dict.scattered) {
     const u = dict.units[id] as WordUnit;
     if (
@@ -175,23 +180,25 @@ function matchScattered(dict: CompiledDictionary, s: string, out: Set<number>): 
         ? s.includes(u.a)
         : s.length >= u.a.length + u.b.length && s.startsWith(u.a) && s.endsWith(u.b)
     )
-      out.add(id);
+      addUnit(out, id);
   }
 }
 
-function matchWhole(dict: CompiledDictionary, s: string, out: Set<number>): void {
+function matchWhole(dict: CompiledDictionary, s: string, out: number[]): void {
   const exact = dict.exact.get(s);
-  if (exact) for (const id of exact) out.add(id);
+  if (exact) for (const id of exact) addUnit(out, id);
   walkPrefix(dict, s, out);
   walkSuffix(dict, s, out);
   if (dict.scattered.length > 0) matchScattered(dict, s, out);
 }
 
-/** Unit ids matched by a (non-case-sensitive) token norm. */
-export function unitsOfNorm(dict: CompiledDictionary, norm: string): readonly number[] {
-  const cached = dict.cache.get(norm);
-  if (cached) return cached;
-  const out = new Set<number>();
+/**
+ * Unit ids matched by a (non-case-sensitive) token norm, without the cache: in the order in which
+ * exact words, prefix globs, suffix globs, scattered globs, the parts of a hyphenated norm and `*`
+ * first match.
+ */
+export function matchNorm(dict: CompiledDictionary, norm: string): readonly number[] {
+  const out: number[] = [];
   matchWhole(dict, norm, out);
   if (dict.compounds && norm.includes('-')) {
     for (const part of norm.split('-')) {
@@ -199,12 +206,19 @@ export function unitsOfNorm(dict: CompiledDictionary, norm: string): readonly nu
       matchWhole(dict, part, out);
       if (part.endsWith('s') && part.length > MIN_COMPOUND_WORD) {
         const bare = dict.exact.get(part.slice(0, -1));
-        if (bare) for (const id of bare) out.add(id);
+        if (bare) for (const id of bare) addUnit(out, id);
       }
     }
   }
-  if (dict.any >= 0) out.add(dict.any);
-  const result = out.size === 0 ? EMPTY : Object.freeze([...out]);
+  if (dict.any >= 0) addUnit(out, dict.any);
+  return out.length === 0 ? EMPTY : Object.freeze(out);
+}
+
+/** Unit ids matched by a (non-case-sensitive) token norm. */
+export function unitsOfNorm(dict: CompiledDictionary, norm: string): readonly number[] {
+  const cached = dict.cache.get(norm);
+  if (cached) return cached;
+  const result = matchNorm(dict, norm);
   if (dict.cache.size > CACHE_LIMIT) dict.cache.clear();
   dict.cache.set(norm, result);
   return result;

@@ -128,8 +128,9 @@ export interface Gazetteer {
 interface Tokens {
   fold: string[];
   orig: string[];
+  /** Character offset of each token (only for tokens cut from one text, else empty). */
   start: number[];
-  /** True when only spaces or tabs separate the token from the start of its line. */
+  /** True when only spaces or tabs separate the token from the start of its line (as `start`). */
   lineStart: boolean[];
 }
 
@@ -137,7 +138,7 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 
 const PLAIN = /^[a-z0-9]*$/;
 
-function foldWord(word: string): string {
+function foldUncached(word: string): string {
   const lower = word.toLowerCase();
   if (PLAIN.test(lower)) return lower;
   return lower
@@ -152,28 +153,137 @@ function foldWord(word: string): string {
     .replace(DASHES, '-');
 }
 
-function tokenize(text: string, pattern: RegExp): Tokens {
-  const t: Tokens = { fold: [], orig: [], start: [], lineStart: [] };
-  let atLineStart = true;
-  let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    const gap = text.slice(last, m.index);
-    if (gap.includes('\n')) atLineStart = true;
-    t.orig.push(m[0]);
-    t.fold.push(foldWord(m[0]));
-    t.start.push(m.index);
-    t.lineStart.push(atLineStart);
-    atLineStart = false;
-    last = m.index + m[0].length;
+/** Folded form per word seen; news text repeats its words, so most folds are one lookup. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 100_000;
+
+function foldWord(word: string): string {
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    folded = foldUncached(word);
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+
+/** Character classes of the token scanner. */
+const WORD = 1;
+const SPACE = 2;
+const OTHER = 3;
+
+/**
+ * Cuts text into tokens: maximal runs of characters that `wordChar` accepts, and single other
+ * characters (code points); whitespace (`\s`) separates. The same tokens as the regex
+ * `/[W]+|[^\sW]/gu` for a word class W, but classes are looked up in a table per code unit after
+ * the first sight of a character instead of a Unicode property test per character.
+ */
+function createTokenScanner(wordChar: RegExp): (text: string, t: Tokens, positions: boolean) => void {
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Map<number, number>();
+  const classify = (ch: string): number => (wordChar.test(ch) ? WORD : /\s/u.test(ch) ? SPACE : OTHER);
+  return (text, t, positions) => {
+    let atLineStart = true;
+    let start = -1;
+    let i = 0;
+    const push = (from: number, to: number): void => {
+      const orig = text.slice(from, to);
+      t.orig.push(orig);
+      t.fold.push(foldWord(orig));
+      if (positions) {
+        t.start.push(from);
+        t.lineStart.push(atLineStart);
+      }
+      atLineStart = false;
+    };
+    while (i < text.length) {
+      const code = text.codePointAt(i) ?? 0;
+      const width = code > 0xffff ? 2 : 1;
+      let cls: number;
+      if (width === 1) {
+        cls = bmp[code] ?? 0;
+        if (cls === 0) {
+          cls = classify(text.charAt(i));
+          bmp[code] = cls;
+        }
+      } else {
+        cls = astral.get(code) ?? 0;
+        if (cls === 0) {
+          cls = classify(text.slice(i, i + 2));
+          astral.set(code, cls);
+        }
+      }
+      if (cls === WORD) {
+        if (start < 0) start = i;
+      } else {
+        if (start >= 0) {
+          push(start, i);
+          start = -1;
+        }
+        if (cls === OTHER) push(i, i + width);
+        else if (code === 10) atLineStart = true;
+      }
+      i += width;
+    }
+    if (start >= 0) push(start, text.length);
+  };
+}
+
+const emptyTokens = (): Tokens => ({ fold: [], orig: [], start: [], lineStart: [] });
+
+const scanText = createTokenScanner(/[\p{L}\p{N}]/u);
+const scanPhrase = createTokenScanner(/[\p{L}\p{N}*]/u);
+
+/** Tokens of a text, with their positions. */
+function tokenize(text: string): Tokens {
+  const t = emptyTokens();
+  scanText(text, t, true);
+  return t;
+}
+
+/** The tokens of one surface token (a tokenizer's `Dortmund-Hörde` is three here). */
+interface Pieces {
+  orig: string[];
+  fold: string[];
+}
+
+const piecesCache = new Map<string, Pieces>();
+const PIECES_CACHE_LIMIT = 100_000;
+
+function piecesOf(word: string): Pieces {
+  let pieces = piecesCache.get(word);
+  if (pieces === undefined) {
+    const t = emptyTokens();
+    scanText(word, t, false);
+    pieces = { orig: t.orig, fold: t.fold };
+    if (piecesCache.size >= PIECES_CACHE_LIMIT) piecesCache.clear();
+    piecesCache.set(word, pieces);
+  }
+  return pieces;
+}
+
+/**
+ * Tokens of already tokenized sentences: each token's surface is cut like text would be, so the
+ * result equals that of the surface text with tokens joined by spaces and sentences by newlines.
+ */
+function tokensOfSentences(sentences: ReadonlyArray<ReadonlyArray<{ text: string }>>): Tokens {
+  const t = emptyTokens();
+  for (const sentence of sentences) {
+    for (const token of sentence) {
+      const pieces = piecesOf(token.text);
+      for (let k = 0; k < pieces.orig.length; k++) {
+        t.orig.push(pieces.orig[k] ?? '');
+        t.fold.push(pieces.fold[k] ?? '');
+      }
+    }
   }
   return t;
 }
 
-const TEXT_TOKENS = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
-const PHRASE_TOKENS = /[\p{L}\p{N}*]+|[^\s\p{L}\p{N}*]/gu;
-
 function phraseWords(phrase: string): WordMatcher[] {
-  return tokenize(phrase, PHRASE_TOKENS).fold.map((w): WordMatcher => {
+  const t = emptyTokens();
+  scanPhrase(phrase, t, false);
+  return t.fold.map((w): WordMatcher => {
     if (w.length > 1 && w.endsWith('*')) return { kind: 'prefix', value: w.slice(0, -1) };
     if (w.length > 1 && w.startsWith('*')) return { kind: 'suffix', value: w.slice(1) };
     return { kind: 'exact', value: w };
@@ -196,7 +306,12 @@ function phraseAt(p: Phrase, t: Tokens, i: number): boolean {
 }
 
 function phraseAnywhere(p: Phrase, t: Tokens): boolean {
-  for (let i = 0; i + p.words.length <= t.fold.length; i++) if (phraseAt({ ...p, at: 0 }, t, i)) return true;
+  const len = p.words.length;
+  for (let i = 0; i + len <= t.fold.length; i++) {
+    let k = 0;
+    while (k < len && wordMatches(p.words[k] as WordMatcher, t, i + k)) k++;
+    if (k === len) return true;
+  }
   return false;
 }
 
@@ -249,7 +364,7 @@ export function compilePlaces(places: PlaceConfig[], scoring: Partial<PlaceScori
       ...Object.keys(ambiguous),
     ];
     for (const surface of surfaces) {
-      const words = tokenize(surface, TEXT_TOKENS).fold;
+      const words = tokenize(surface).fold;
       if (words.length === 0) continue;
       const key = words.join(' ');
       const owner = owners.get(key);
@@ -260,7 +375,7 @@ export function compilePlaces(places: PlaceConfig[], scoring: Partial<PlaceScori
     }
     // Rules keyed by a spelling variant (`Muelheim`) still apply to the listed surface.
     for (const [surface, spec] of Object.entries(ambiguous)) {
-      const words = tokenize(surface, TEXT_TOKENS).fold;
+      const words = tokenize(surface).fold;
       const owner = owners.get(words.join(' '));
       if (owner && owner.place === place.name && !owner.rule) owner.rule = compileRule(words, spec);
     }
@@ -373,14 +488,29 @@ function mentions(g: Gazetteer, t: Tokens, lenient = false): Match[] {
 
 /** Municipality name -> number of mentions (districts count for their city). */
 export function findPlaceMentions(g: Gazetteer, text: string): Record<string, number> {
+  return countMentions(mentions(g, tokenize(text)));
+}
+
+/**
+ * Same as `findPlaceMentions` on the surface text of tokenized sentences (token texts joined by
+ * spaces, sentences by newlines), without building and re-reading that text.
+ */
+export function findPlaceMentionsInSentences(
+  g: Gazetteer,
+  sentences: ReadonlyArray<ReadonlyArray<{ text: string }>>,
+): Record<string, number> {
+  return countMentions(mentions(g, tokensOfSentences(sentences)));
+}
+
+function countMentions(matches: Match[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const m of mentions(g, tokenize(text, TEXT_TOKENS))) counts[m.place] = (counts[m.place] ?? 0) + 1;
+  for (const m of matches) counts[m.place] = (counts[m.place] ?? 0) + 1;
   return counts;
 }
 
 /** The one municipality a short field (metadata, outlet map value) names, or null. */
 export function resolvePlaceName(g: Gazetteer, value: string): string | null {
-  const found = new Set(mentions(g, tokenize(value, TEXT_TOKENS), true).map((m) => m.place));
+  const found = new Set(mentions(g, tokenize(value), true).map((m) => m.place));
   if (found.size === 1) return [...found][0] ?? null;
   // A field in lower case (`dortmund`) still names the place.
   const folded = foldWord(value.trim());
@@ -419,7 +549,7 @@ export function assignMunicipality(
   const title = input.title.trim();
   const doc = `${title}\n\n${input.text}`;
   const bodyStart = title.length + 2;
-  const t = tokenize(doc, TEXT_TOKENS);
+  const t = tokenize(doc);
   const weights = new Map<string, number>();
   const { scoring } = g;
   for (const m of mentions(g, t)) {

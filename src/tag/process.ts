@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { compileDictionary, countHits, findHits, loadDictionary } from '../dictionary/index.js';
+import {
+  compileDictionary,
+  createDictionarySet,
+  hitsInEach,
+  loadDictionary,
+  zeroCounts,
+} from '../dictionary/index.js';
 import {
   compilePlaces,
-  findPlaceMentions,
+  findPlaceMentionsInSentences,
   type PlaceConfig,
   parsePlaceConfig,
 } from '../ingest/municipality.js';
 import { jsonLine } from '../io/jsonl.js';
 import { decodeTokens } from '../io/tokens-codec.js';
-import type { ArticleTags, Token } from '../records.js';
+import type { ArticleTags } from '../records.js';
 import type { Processor } from '../runner/pool.js';
 
 export interface TagInit {
@@ -24,10 +30,6 @@ function load(key: string, file: string): ReturnType<typeof compileDictionary> {
   }
 }
 
-/** Surface text of tokens, for place matching (hyphenated districts stay one token). */
-const surface = (sentences: Token[][]): string =>
-  sentences.map((s) => s.map((t) => t.text).join(' ')).join('\n');
-
 /** Turns one `tokens.jsonl` line into its `tags.jsonl` line. */
 export function createProcessor(init: TagInit): Processor {
   const query = load('query', init.files.query);
@@ -41,19 +43,30 @@ export function createProcessor(init: TagInit): Processor {
     throw new Error(`ingest.places: cannot read ${init.files.places}: ${(error as Error).message}`);
   }
   const gazetteer = compilePlaces(places);
+  // One lookup per token for all four dictionaries.
+  const set = createDictionarySet([query, actors, codebook, targets]);
   return ([line]) => {
     const { id, sentences } = decodeTokens(JSON.parse(line as string) as Parameters<typeof decodeTokens>[0]);
-    const queryHits = Object.values(countHits(query, sentences)).reduce((a, b) => a + b, 0);
+    const actorCounts = zeroCounts(actors);
+    const topicCounts = zeroCounts(codebook);
     const targetSentences: number[] = [];
+    let queryHits = 0;
+    let words = 0;
     sentences.forEach((s, i) => {
-      if (findHits(targets, s).length > 0) targetSentences.push(i);
+      for (const t of s) if (t.word) words++;
+      const [q = [], a = [], c = [], t = []] = hitsInEach(set, s);
+      queryHits += q.length;
+      for (const h of a) actorCounts[h.key] = (actorCounts[h.key] ?? 0) + 1;
+      for (const h of c) topicCounts[h.key] = (topicCounts[h.key] ?? 0) + 1;
+      if (t.length > 0) targetSentences.push(i);
     });
     const tags: ArticleTags = {
       id,
-      words: sentences.reduce((sum, s) => sum + s.filter((t) => t.word).length, 0),
-      places: findPlaceMentions(gazetteer, surface(sentences)),
-      actors: countHits(actors, sentences),
-      topics: countHits(codebook, sentences),
+      words,
+      // Places are matched on the tokens' surface (hyphenated districts are one token there).
+      places: findPlaceMentionsInSentences(gazetteer, sentences),
+      actors: actorCounts,
+      topics: topicCounts,
       query_hits: queryHits,
       relevant: queryHits >= init.minQueryHits,
       target_sentences: targetSentences,
