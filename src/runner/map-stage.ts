@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AtomicFile } from '../io/atomic.js';
 import { hashFile, hashText, stableJson } from '../io/hash.js';
-import { version } from '../version.js';
+import { programFingerprint } from './cache-files.js';
 import { mapRows, type PoolSpec, type ProcessorModule } from './pool.js';
 import {
   indexLine,
@@ -36,7 +36,7 @@ export async function rowCacheKey(ctx: StageContext, stage: string, spec: PoolSp
     : [];
   return hashText(
     stableJson({
-      version,
+      program: programFingerprint(),
       stage,
       init: spec.init,
       config: definition ? definition.configPart(ctx.config) : null,
@@ -127,6 +127,7 @@ export async function mapToFile(
   const opened = openPreviousRows(indexPath, outPath, key);
   const previous = opened.ok ? opened.rows : null;
   const out = new AtomicFile(outPath);
+  mkdirSync(path.dirname(indexPath), { recursive: true });
   const index = new AtomicFile(indexPath);
   const writer = new OrderedWriter(out, index, previous, onLine, (n) =>
     ctx.log.progress(stage, n, ctx.articleCount),

@@ -12,11 +12,10 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
-import path from 'node:path';
+import { stageCacheFile } from './cache-files.js';
 
 /** Where a stage's row index lives. */
-export const rowIndexPath = (outDir: string, stage: string): string =>
-  path.join(outDir, '.lokalpresse', `${stage}.rows`);
+export const rowIndexPath = (outDir: string, stage: string): string => stageCacheFile(outDir, stage, 'rows');
 
 /** Hash of one input row (the lines of one article from the stage's input files). */
 export function rowHash(row: readonly string[]): string {

@@ -6,6 +6,7 @@ import { hashText, stableJson } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { readValidationSummary } from '../validate/validate-outputs.js';
 import { version } from '../version.js';
+import { forgetCachedResults } from './cache-files.js';
 import { corpusFingerprint, stageFingerprint } from './fingerprint.js';
 import type { Logger } from './log.js';
 import { type Shard, shardLabel } from './shard.js';
@@ -153,6 +154,8 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
       outcomes.push({ stage: name, status: 'skipped', seconds: 0, result: previous.result });
       continue;
     }
+    // A forced run computes everything afresh: results kept for reuse are dropped too.
+    if (opts.force) forgetCachedResults(opts.outDir, name);
     ctx.articleCount = state.stages.ingest?.result.out ?? null;
     currentStage = name;
     opts.log.info(`${name}: ${stage.describe} …`);
