@@ -34,13 +34,7 @@ export function encodeTokens(doc: ArticleTokens): string {
   return `${JSON.stringify({ id: doc.id, s })}\n`;
 }
 
-/** Tokens by their packed form: the same token recurs thousands of times in a corpus. */
-const cache = new Map<string, Token>();
-const CACHE_LIMIT = 200_000;
-
 function unpackToken(packed: string): Token {
-  let tok = cache.get(packed);
-  if (tok) return tok;
   const flags = packed.charCodeAt(0) - 48;
   const tab = packed.indexOf('\t');
   let text: string;
@@ -58,13 +52,10 @@ function unpackToken(packed: string): Token {
     const st = packed.slice(tab2 + 1);
     stem = st === '' ? norm : st;
   }
-  tok = Object.freeze({ text, norm, stem, stop: (flags & 1) !== 0, word: (flags & 2) !== 0 });
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(packed, tok);
-  return tok;
+  return { text, norm, stem, stop: (flags & 1) !== 0, word: (flags & 2) !== 0 };
 }
 
-/** Unpacks a parsed line. Tokens are frozen and shared between articles: never mutate them. */
+/** Unpacks a parsed line. */
 export function decodeTokens(line: EncodedTokensLine): ArticleTokens {
   if (typeof line.s !== 'string') throw new Error(`tokens of ${line.id}: not in the packed format`);
   const sentences: Token[][] = [];
