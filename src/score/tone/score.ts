@@ -154,6 +154,37 @@ function casedWeight(lex: ToneLexicon, tokens: Token[], i: number, norm: string)
   return /^\p{Lu}/u.test((tokens[i] as Token).text) ? c.upper : c.lower;
 }
 
+/** Per lexicon and minimum length: the listed base form each norm extends by an ending, or null. */
+const inflectionBases = new WeakMap<ToneLexicon, Map<number, Map<string, string | null>>>();
+const BASE_CACHE_LIMIT = 100_000;
+
+/** The listed, inflectable base form that `norm` extends by an inflection ending (base ≥ minLength letters). */
+function inflectionBase(lex: ToneLexicon, norm: string, minLength: number): string | null {
+  let byLength = inflectionBases.get(lex);
+  if (!byLength) {
+    byLength = new Map();
+    inflectionBases.set(lex, byLength);
+  }
+  let cache = byLength.get(minLength);
+  if (!cache) {
+    cache = new Map();
+    byLength.set(minLength, cache);
+  }
+  const cached = cache.get(norm);
+  if (cached !== undefined) return cached;
+  let found: string | null = null;
+  for (const e of ENDINGS) {
+    if (!norm.endsWith(e) || norm.length - e.length < minLength) continue;
+    const base = norm.slice(0, -e.length);
+    if (!lex.inflectable.has(base)) continue;
+    found = base;
+    break;
+  }
+  if (cache.size >= BASE_CACHE_LIMIT) cache.clear();
+  cache.set(norm, found);
+  return found;
+}
+
 /** Weight of a listed base form that the word at `i` extends by an inflection ending (base ≥ minLength letters). */
 function inflectedWeight(
   lex: ToneLexicon,
@@ -162,14 +193,9 @@ function inflectedWeight(
   minLength: number,
   caseSensitive: boolean,
 ): number | undefined {
-  const norm = (tokens[i] as Token).norm;
-  for (const e of ENDINGS) {
-    if (!norm.endsWith(e) || norm.length - e.length < minLength) continue;
-    const base = norm.slice(0, -e.length);
-    if (!lex.inflectable.has(base)) continue;
-    return caseSensitive ? casedWeight(lex, tokens, i, base) : lex.weights.get(base);
-  }
-  return undefined;
+  const base = inflectionBase(lex, (tokens[i] as Token).norm, minLength);
+  if (base === null) return undefined;
+  return caseSensitive ? casedWeight(lex, tokens, i, base) : lex.weights.get(base);
 }
 
 const hedgeCache = new WeakMap<string[], Set<string>>();
@@ -203,6 +229,8 @@ function lexiconDictionary(lex: ToneLexicon): CompiledDictionary {
 interface Negation {
   exact: Set<string>;
   prefixes: string[];
+  /** Answers for norms seen before. */
+  seen: Map<string, boolean>;
 }
 
 const negationCache = new WeakMap<string[], Negation>();
@@ -210,7 +238,7 @@ const negationCache = new WeakMap<string[], Negation>();
 function negation(list: string[]): Negation {
   let n = negationCache.get(list);
   if (!n) {
-    n = { exact: new Set(), prefixes: [] };
+    n = { exact: new Set(), prefixes: [], seen: new Map() };
     for (const w of list) {
       if (w.endsWith('*')) n.prefixes.push(w.slice(0, -1));
       else n.exact.add(w);
@@ -222,8 +250,13 @@ function negation(list: string[]): Negation {
 
 function isNegator(neg: Negation, norm: string): boolean {
   if (neg.exact.has(norm)) return true;
-  for (const p of neg.prefixes) if (norm.startsWith(p)) return true;
-  return false;
+  if (neg.prefixes.length === 0) return false;
+  const seen = neg.seen.get(norm);
+  if (seen !== undefined) return seen;
+  const answer = neg.prefixes.some((p) => norm.startsWith(p));
+  if (neg.seen.size >= BASE_CACHE_LIMIT) neg.seen.clear();
+  neg.seen.set(norm, answer);
+  return answer;
 }
 
 interface Part {
