@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTokens, encodeTokens, parseTokensLine } from '../src/io/tokens-codec.js';
+import { createKeyness } from '../src/aggregate/keyness.js';
+import { contentWords, decodeTokens, encodeTokens, parseTokensLine } from '../src/io/tokens-codec.js';
 import type { Token } from '../src/records.js';
 import { tokenizeGerman } from '../src/tokenize/german.js';
 
@@ -54,5 +55,24 @@ describe('tokens.jsonl line format', () => {
     expect(() =>
       decodeTokens({ id: 'alt', s: [[['Haus', 0, 0, 2]]] } as unknown as { id: string; s: string }),
     ).toThrow(/alt: not in the packed format/);
+  });
+
+  it('reads word counts and content-word norms straight from the packed string, as from the tokens', () => {
+    const text =
+      'In Hamminkeln haben Ehrenamtliche 2016 einen Runden Tisch gegründet. Die Flüchtlingshilfe, u. a. von der Caritas getragen, sucht Wohnungen für 120 Geflüchtete.\n\nBürger*innen können sich im Rathaus melden – z. B. montags.';
+    const sentences = tokenizeGerman(text);
+    const line = JSON.parse(encodeTokens({ id: 'h', sentences })) as { id: string; s: string };
+    const tokens = sentences.flat();
+    const fast = contentWords(line);
+    expect(fast.words).toBe(tokens.filter((t) => t.word).length);
+    expect(fast.norms).toEqual(tokens.filter((t) => t.word && !t.stop).map((t) => t.norm));
+    expect(fast.norms).toContain('bürger');
+    expect(fast.norms).toContain('120');
+    const slow = createKeyness();
+    slow.add('Hamminkeln', sentences);
+    const quick = createKeyness();
+    quick.addWords('Hamminkeln', fast.words, fast.norms);
+    expect(quick.counts()).toEqual(slow.counts());
+    expect(quick.counts().get('Hamminkeln')?.terms.has('120')).toBe(false);
   });
 });

@@ -31,8 +31,13 @@ export interface TermCounts {
 /** A term counts when it is a word, not a stopword, has no digits and at least three letters. */
 export function isKeynessTerm(t: Token): boolean {
   if (!t.word || t.stop) return false;
-  if (/\p{N}/u.test(t.norm)) return false;
-  return [...t.norm].length >= 3;
+  return isKeynessNorm(t.norm);
+}
+
+/** The part of `isKeynessTerm` that looks at the normalized form: no digits, three letters or more. */
+function isKeynessNorm(norm: string): boolean {
+  if (/\p{N}/u.test(norm)) return false;
+  return [...norm].length >= 3;
 }
 
 /** x·ln(x/e) with 0·ln 0 = 0. */
@@ -93,6 +98,11 @@ export function chiSquare1P(statistic: number): number {
 export interface Keyness {
   /** Counts the terms of one article. */
   add(municipality: string | null, sentences: Token[][]): void;
+  /**
+   * The same from an article's word count and the normalized forms of its words that are not
+   * stopwords (`contentWords` of the packed tokens): no tokens need to be built.
+   */
+  addWords(municipality: string | null, words: number, norms: string[]): void;
   /** Adds another accumulator's counts (sharded runs combine to the same table). */
   merge(other: { counts(): Map<string, TermCounts> }): void;
   counts(): Map<string, TermCounts>;
@@ -108,6 +118,7 @@ const round = (x: number, digits: number): number => Math.round(x * 10 ** digits
 /** Keyness of terms in each municipality against the rest; memory is one term map per municipality. */
 export function createKeyness(): Keyness {
   const byPlace = new Map<string, TermCounts>();
+  const termCache = new Map<string, boolean>();
   const countsOf = (m: string): TermCounts => {
     let c = byPlace.get(m);
     if (!c) {
@@ -125,6 +136,19 @@ export function createKeyness(): Keyness {
           c.words += 1;
           if (isKeynessTerm(t)) c.terms.set(t.norm, (c.terms.get(t.norm) ?? 0) + 1);
         }
+    },
+    addWords(municipality, words, norms) {
+      const c = countsOf(municipality ?? NO_PLACE);
+      c.words += words;
+      for (const norm of norms) {
+        let ok = termCache.get(norm);
+        if (ok === undefined) {
+          ok = isKeynessNorm(norm);
+          if (termCache.size >= 200_000) termCache.clear();
+          termCache.set(norm, ok);
+        }
+        if (ok) c.terms.set(norm, (c.terms.get(norm) ?? 0) + 1);
+      }
     },
     merge(other) {
       for (const [m, o] of other.counts()) {

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { compileDictionary, findHits, loadDictionary } from '../dictionary/index.js';
 import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
-import { decodeTokens } from '../io/tokens-codec.js';
+import { contentWords, decodeTokens } from '../io/tokens-codec.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
 import { dataPath } from '../paths.js';
@@ -164,10 +164,11 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       if (aggregate.relevant_only && !t.relevant) continue;
       if (!aggregate.count_duplicates && a.duplicate_of !== null) continue;
       counted += 1;
-      const { sentences } = decodeTokens(encoded);
       network.add(a.municipality, t.actors);
-      keyness.add(a.municipality, sentences);
+      const content = contentWords(encoded);
+      keyness.addWords(a.municipality, content.words, content.norms);
       if (t.target_sentences.length > 0) {
+        const { sentences } = decodeTokens(encoded);
         const targetSentences = t.target_sentences.map((i) => sentences[i] ?? []);
         await kwic.write(formatCsvRows(kwicLines(a, targetSentences, isTarget), dialect));
       }

@@ -71,3 +71,39 @@ export function decodeTokens(line: EncodedTokensLine): ArticleTokens {
 export function parseTokensLine(line: string): ArticleTokens {
   return decodeTokens(JSON.parse(line) as EncodedTokensLine);
 }
+
+/**
+ * Word count and the normalized forms of the words that are not stopwords, read straight from the
+ * packed string without building tokens (what keyness counts need, for every article).
+ */
+export function contentWords(line: EncodedTokensLine): { words: number; norms: string[] } {
+  const norms: string[] = [];
+  let words = 0;
+  const s = line.s;
+  const n = s.length;
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    while (end < n) {
+      const c = s.charCodeAt(end);
+      if (c === 0x20 || c === 0x0a) break;
+      end++;
+    }
+    if (end > start) {
+      const flags = s.charCodeAt(start) - 48;
+      if ((flags & 2) !== 0) {
+        words++;
+        if ((flags & 1) === 0) {
+          const tab = s.indexOf('\t', start);
+          if (tab < 0 || tab > end) norms.push(s.slice(start + 1, end));
+          else {
+            const tab2 = s.indexOf('\t', tab + 1);
+            norms.push(tab2 === tab + 1 ? s.slice(start + 1, tab) : s.slice(tab + 1, tab2));
+          }
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return { words, norms };
+}
