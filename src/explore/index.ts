@@ -1,0 +1,18 @@
+export { defaultExploreSettings, type ExploreSettings, exploreSettings } from './settings.js';
+export { EXPLORE_OUTPUTS, exploreStage, runExplore } from './stage.js';
+export {
+  MUNICIPALITY_TOPIC_COLUMNS,
+  municipalityTopicRows,
+  TOPIC_TERM_COLUMNS,
+  topicTermRows,
+} from './tables.js';
+export {
+  type ArticleTopics,
+  type ExploreDoc,
+  type ExploredTopic,
+  type ExploreOptions,
+  exploreTopics,
+  groupTopicTerms,
+  type TopicExploration,
+  type TopicTerm,
+} from './topics.js';
