@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createDuplicateFinder,
+  densify,
   normalizeWords,
   overlapFromJaccard,
   rowsPerBand,
@@ -103,6 +104,29 @@ describe('helpers', () => {
   it('chooses bands that catch pairs at the threshold', () => {
     expect(rowsPerBand(128, 0.6)).toBe(4);
     expect(rowsPerBand(128, 0.3)).toBeLessThan(4);
+  });
+  it('fills empty bins from filled ones, choosing the same source bins for every text', () => {
+    const bins = 16;
+    const one = new Uint32Array(bins).fill(0xffffffff);
+    one[5] = 42;
+    const filledOne = new Uint8Array(bins);
+    filledOne[5] = 1;
+    densify(one, filledOne);
+    expect([...one]).toEqual(new Array(bins).fill(42));
+    // Two texts with the same filled bins but different values copy from the same places.
+    const filled = new Uint8Array(bins);
+    for (const i of [0, 3, 9, 10]) filled[i] = 1;
+    const a = new Uint32Array(bins).fill(0xffffffff);
+    const b = new Uint32Array(bins).fill(0xffffffff);
+    for (const i of [0, 3, 9, 10]) {
+      a[i] = 100 + i;
+      b[i] = 200 + i;
+    }
+    densify(a, filled);
+    densify(b, filled);
+    expect([...a].every((v) => [100, 103, 109, 110].includes(v))).toBe(true);
+    expect([...b].map((v) => v - 100)).toEqual([...a]);
+    expect(new Set(a).size).toBeGreaterThan(1);
   });
   it('derives the overlap coefficient from Jaccard similarity and sizes', () => {
     expect(overlapFromJaccard(0.5, 100, 50)).toBeCloseTo(1);

@@ -3,20 +3,25 @@
  * report on two portals).
  *
  * Texts are normalized (lower case, punctuation stripped), cut into overlapping word shingles and
- * summarized by a MinHash signature: for each of `hashes` hash functions, the smallest hash of any
- * shingle. The share of equal signature positions estimates the Jaccard similarity of the shingle
- * sets. Signatures are split into bands (locality-sensitive hashing): two texts become candidates when
- * all rows of some band agree, so a lookup touches only a few stored signatures.
+ * summarized by a MinHash signature of `hashes` positions, made by one-permutation hashing with
+ * densification (see `densify`): one hash per shingle instead of one per shingle and position. The
+ * share of equal signature positions estimates the Jaccard similarity of the shingle sets. Signatures
+ * are split into bands (locality-sensitive hashing): two texts become candidates when all rows of
+ * some band agree, so a lookup touches only a few stored signatures.
  *
  * A candidate is a duplicate when its estimated Jaccard similarity reaches the threshold, or when the
  * estimated overlap coefficient |A∩B| / min(|A|, |B|) does (both texts having at least
- * MIN_OVERLAP_SHINGLES shingles and the shorter at least half as many as the longer). The overlap coefficient is what finds the same agency story under a
- * rewritten headline and first sentence, or with a closing line or paragraph added or cut: on a story
- * of 180 words a new headline and lead already pull the Jaccard similarity down to about 0.8, while two
- * different reports on the same event stay far below 0.2 on either measure.
+ * MIN_OVERLAP_SHINGLES shingles and the shorter at least half as many as the longer). The overlap
+ * coefficient is what finds the same agency story under a rewritten headline and first sentence, or
+ * with a closing line or paragraph added or cut: on a story of 180 words a new headline and lead
+ * already pull the Jaccard similarity down to about 0.8, while two different reports on the same
+ * event stay far below 0.2 on either measure.
  *
- * Only the signature (4 bytes per hash), the shingle count and band keys are kept per article, never
- * the text. Hashing is deterministic: the same inputs give the same answers in every run.
+ * Only the signature (the low 16 bits of each position: two different values agree there by chance
+ * once in 65,536 comparisons), the shingle count, the first copy and one bucket link per band are
+ * kept per article, in typed arrays (k × 2 + bands × 4 + 8 bytes, 392 bytes with the defaults, plus
+ * the id and 12 to 23 bytes per band in the bucket table: about 1 KB per article), never the text. Hashing is deterministic:
+ * the same inputs give the same answers in every run.
  */
 
 import { createWordSplitter } from './word-splitter.js';
@@ -49,43 +54,50 @@ export interface DuplicateFinder {
 
 /**
  * The signing half of a duplicate finder: a pure function of the text and the options, so that it
- * can run in another thread than the matching.
+ * can run in another thread than the matching. (Its scratch buffers are reused from call to call.)
  */
 export function signTexts(options: Partial<DuplicateOptions> = {}): (text: string) => TextSignature {
   const opts: DuplicateOptions = { ...DEFAULT_DUPLICATE_OPTIONS, ...options };
-  const functionSeeds = seeds(opts.hashes);
+  const bins = opts.hashes;
+  const buffer = { out: new Uint32Array(1024) };
+  let counter = newCounter(1024);
+  const filled = new Uint8Array(bins);
   return (text) => {
-    const words = normalizeWords(text);
-    const shingles = shingleHashes(words, opts.shingle);
-    return {
-      signature: minhashSignature(shingles, opts, functionSeeds),
-      shingles: shingles.size,
-      empty: words.length === 0,
-    };
+    const signature = new Uint32Array(bins).fill(0xffffffff);
+    // Soft hyphens and zero-width spaces are skipped by the word scan.
+    const n = wordHashes(text.normalize('NFC').toLowerCase(), buffer);
+    if (n === 0) return { signature, shingles: 0, empty: true };
+    const words = buffer.out;
+    const count = Math.min(opts.shingle, n);
+    const total = n - count + 1;
+    counter = resetCounter(counter, total);
+    filled.fill(0);
+    let distinct = 0;
+    for (let i = 0; i < total; i++) {
+      const h = shingleHash(words, i, count);
+      if (!addDistinct(counter, h)) continue;
+      distinct++;
+      const bin = binOf(h, bins);
+      if (h < (signature[bin] ?? 0)) signature[bin] = h;
+      filled[bin] = 1;
+    }
+    densify(signature, filled);
+    return { signature, shingles: distinct, empty: false };
   };
 }
 
 /** Lower-case words with punctuation stripped; digits are kept (dates and figures tell stories apart). */
 export function normalizeWords(text: string): string[] {
-  return splitLettersAndDigits(
-    text
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[\u00ad\u200b]/g, ''),
-  );
+  return splitLettersAndDigits(lowerText(text));
 }
+
+const lowerText = (text: string): string =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u00ad\u200b]/g, '');
 
 const splitLettersAndDigits = createWordSplitter(/[\p{L}\p{N}]/u);
-
-/** 32-bit FNV-1a of a string. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** The finalizer of MurmurHash3: a cheap, well-mixing bijection on 32-bit integers. */
 function mix32(x: number): number {
@@ -98,25 +110,187 @@ function mix32(x: number): number {
   return h >>> 0;
 }
 
-/** Fixed per-function seeds derived from the function index, so no randomness enters. */
-function seeds(n: number): Uint32Array {
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = mix32(Math.imul(i + 1, 0x9e3779b9));
+/** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 separator, 3 ignored (soft hyphen, zero-width space). */
+const charClass = new Uint8Array(0x10000);
+charClass[0xad] = 3;
+charClass[0x200b] = 3;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * FNV-1a hashes of the words of lower-cased text, the words being those of `normalizeWords`, without
+ * cutting them out as strings. Returns the number of words written to `out` (grown as needed).
+ */
+function wordHashes(lower: string, buffer: { out: Uint32Array }): number {
+  let out = buffer.out;
+  let n = 0;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  const len = lower.length;
+  for (let i = 0; i < len; i++) {
+    const code = lower.charCodeAt(i);
+    let cls = charClass[code] ?? 0;
+    let low = -1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < len) {
+      const next = lower.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        // Outside the BMP (rare): classified by the regex every time.
+        cls = LETTER_OR_DIGIT.test(lower.slice(i, i + 2)) ? 1 : 2;
+        low = next;
+        i++;
+      }
+    }
+    if (cls === 0) {
+      cls = LETTER_OR_DIGIT.test(lower.charAt(i)) ? 1 : 2;
+      charClass[code] = cls;
+    }
+    if (cls === 1) {
+      inWord = true;
+      h ^= code;
+      h = Math.imul(h, 0x01000193);
+      if (low >= 0) {
+        h ^= low;
+        h = Math.imul(h, 0x01000193);
+      }
+    } else if (cls === 2) {
+      if (inWord) {
+        if (n === out.length) out = grow(buffer, n);
+        out[n++] = h >>> 0;
+        h = 0x811c9dc5;
+        inWord = false;
+      }
+    }
+  }
+  if (inWord) {
+    if (n === out.length) out = grow(buffer, n);
+    out[n++] = h >>> 0;
+  }
+  return n;
+}
+
+function grow(buffer: { out: Uint32Array }, used: number): Uint32Array {
+  const bigger = new Uint32Array(Math.max(1024, used * 2));
+  bigger.set(buffer.out.subarray(0, used));
+  buffer.out = bigger;
+  return bigger;
+}
+
+/** Odd multipliers that weigh each word of a shingle by its position. */
+const POSITION_WEIGHTS = Array.from(
+  { length: 64 },
+  (_, k) => (mix32(Math.imul(k + 1, 0x9e3779b9)) | 1) >>> 0,
+);
+
+function positionWeight(k: number): number {
+  return POSITION_WEIGHTS[k] ?? (mix32(Math.imul(k + 1, 0x9e3779b9)) | 1) >>> 0;
+}
+
+/** Hash of the shingle of `count` words starting at word `from`. */
+function shingleHash(words: Uint32Array, from: number, count: number): number {
+  let h = 0x9747b28c;
+  for (let k = 0; k < count; k++) h = (h + Math.imul(words[from + k] ?? 0, positionWeight(k))) | 0;
+  return mix32(h ^ count);
+}
+
+/**
+ * Distinct shingle hashes of a text given as words (a text shorter than one shingle is a single
+ * shingle). For tests and tools; signing does the same on word hashes without building the set.
+ */
+export function shingleHashes(words: string[], size: number): Set<number> {
+  const hashes = Uint32Array.from(words, fnv1a);
+  const n = hashes.length;
+  const out = new Set<number>();
+  if (n === 0) return out;
+  const count = Math.min(size, n);
+  for (let i = 0; i + count <= n; i++) out.add(shingleHash(hashes, i, count));
   return out;
 }
 
-/** Distinct shingle hashes of a text (from per-word hashes); a text shorter than one shingle is a single shingle. */
-export function shingleHashes(words: string[], size: number): Set<number> {
-  const out = new Set<number>();
-  if (words.length === 0) return out;
-  const wordHashes = words.map(fnv1a);
-  const n = Math.max(1, words.length - size + 1);
-  for (let i = 0; i < n; i++) {
-    let h = 0x9747b28c;
-    for (let k = i; k < Math.min(i + size, words.length); k++) h = mix32(h ^ (wordHashes[k] ?? 0)) + k - i;
-    out.add(h >>> 0);
+/** 32-bit FNV-1a of a word's UTF-16 code units (what the word scan computes). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  return out;
+  return h >>> 0;
+}
+
+/**
+ * A set of 32-bit hashes that counts distinct members, reused from text to text: open addressing in
+ * typed arrays, emptied by moving to the next epoch instead of clearing.
+ */
+interface DistinctCounter {
+  keys: Uint32Array;
+  epochs: Uint32Array;
+  epoch: number;
+}
+
+function newCounter(capacity: number): DistinctCounter {
+  return { keys: new Uint32Array(capacity), epochs: new Uint32Array(capacity), epoch: 0 };
+}
+
+/** Starts a new text with room for `expected` members. */
+function resetCounter(c: DistinctCounter, expected: number): DistinctCounter {
+  let counter = c;
+  if (expected * 2 > counter.keys.length) {
+    let size = counter.keys.length;
+    while (expected * 2 > size) size *= 2;
+    counter = newCounter(size);
+  }
+  counter.epoch += 1;
+  if (counter.epoch === 0xffffffff) {
+    counter.epochs.fill(0);
+    counter.epoch = 1;
+  }
+  return counter;
+}
+
+/** Adds a hash; true when it was new. */
+function addDistinct(c: DistinctCounter, h: number): boolean {
+  const mask = c.keys.length - 1;
+  let slot = h & mask;
+  while (c.epochs[slot] === c.epoch) {
+    if (c.keys[slot] === h) return false;
+    slot = (slot + 1) & mask;
+  }
+  c.epochs[slot] = c.epoch;
+  c.keys[slot] = h;
+  return true;
+}
+
+/**
+ * One-permutation MinHash with optimal densification (Shrivastava & Li 2014; Shrivastava 2017): one
+ * hash per shingle; its range is cut into `bins` equal parts and each bin keeps the smallest hash that
+ * falls into it. A bin no shingle fell into copies the value of the first non-empty bin of a fixed
+ * pseudo-random probe sequence (the same for every text), so that, as with `bins` independent hash
+ * functions, two texts agree in a bin with probability equal to the Jaccard similarity of their
+ * shingle sets. Values carry their bin (the hash range is cut, not the hash), so a copied value never
+ * equals a value of the bin itself. O(shingles + bins) instead of O(shingles × bins).
+ */
+export function densify(signature: Uint32Array, filled: Uint8Array): void {
+  const bins = signature.length;
+  let nonEmpty = 0;
+  for (let i = 0; i < bins; i++) nonEmpty += filled[i] ?? 0;
+  if (nonEmpty === 0 || nonEmpty === bins) return;
+  for (let i = 0; i < bins; i++) {
+    if (filled[i]) continue;
+    let source = -1;
+    for (let attempt = 1; attempt <= MAX_PROBES && source < 0; attempt++) {
+      const j = binOf(mix32(Math.imul(i + 1, 0x9e3779b9) ^ Math.imul(attempt, 0x85ebca6b)), bins);
+      if (filled[j]) source = j;
+    }
+    // Few filled bins (a very short text): after the random probes, the next filled bin to the right.
+    for (let j = (i + 1) % bins; source < 0; j = (j + 1) % bins) if (filled[j]) source = j;
+    signature[i] = signature[source] ?? 0xffffffff;
+  }
+}
+
+/** Random probes for a source bin before falling back to the next filled bin. */
+const MAX_PROBES = 16;
+
+/** Bin of a 32-bit hash among `bins` equal ranges. */
+function binOf(h: number, bins: number): number {
+  return Math.floor((h * bins) / 4294967296);
 }
 
 /** The overlap coefficient from a Jaccard estimate and the two set sizes. */
@@ -134,21 +308,6 @@ const MIN_OVERLAP_SHINGLES = 20;
  * quoted whole in a long report is not taken for a copy of it.
  */
 const MIN_OVERLAP_SIZE_RATIO = 0.5;
-
-export function minhashSignature(
-  shingles: Iterable<number>,
-  opts: DuplicateOptions,
-  functionSeeds: Uint32Array,
-): Uint32Array {
-  const signature = new Uint32Array(opts.hashes).fill(0xffffffff);
-  for (const s of shingles) {
-    for (let i = 0; i < signature.length; i++) {
-      const h = mix32(s ^ (functionSeeds[i] ?? 0));
-      if (h < (signature[i] ?? 0)) signature[i] = h;
-    }
-  }
-  return signature;
-}
 
 /** Share of equal positions: the MinHash estimate of the Jaccard similarity. */
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
@@ -172,6 +331,12 @@ export function rowsPerBand(hashes: number, threshold: number): number {
   return best;
 }
 
+/**
+ * Most candidates one text is compared with. Far above what real corpora need (a story has a few
+ * dozen copies at most); it bounds the time a text can take when many stored texts share bands.
+ */
+const MAX_COMPARISONS = 20_000;
+
 export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): DuplicateFinder {
   const opts: DuplicateOptions = { ...DEFAULT_DUPLICATE_OPTIONS, ...options };
   if (!(opts.threshold > 0 && opts.threshold <= 1)) throw new Error('duplicates.threshold must be in (0, 1]');
@@ -181,64 +346,208 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
   // Pairs of equal size reach the overlap threshold already at this Jaccard similarity; some margin
   // below it keeps unequal pairs and estimation noise in the candidate set.
   const candidateLevel = (0.9 * opts.threshold) / (2 - opts.threshold);
-  const rows = rowsPerBand(opts.hashes, candidateLevel);
-  const bands = opts.hashes / rows;
-  const ids: string[] = [];
-  const signatures: Uint32Array[] = [];
-  const sizes: number[] = [];
-  /** Index of each stored text's first copy (itself when it is original). */
-  const firstCopy: number[] = [];
-  /** Per band: band hash -> indexes of stored texts. */
-  const buckets: Array<Map<number, number[]>> = Array.from({ length: bands }, () => new Map());
+  const k = opts.hashes;
+  const rows = rowsPerBand(k, candidateLevel);
+  const bands = k / rows;
+  const store = new SignatureStore(k, bands);
+  const buckets = new BandTable();
+  const keys = new Uint32Array(bands);
+  /** Per stored text: the number of the last `register` call that met it as a candidate. */
+  let seen = new Uint32Array(1024);
+  let call = 0;
 
   const bandKey = (sig: Uint32Array, band: number): number => {
     let h = 0x811c9dc5 ^ band;
     for (let i = band * rows; i < (band + 1) * rows; i++) h = mix32(h ^ (sig[i] ?? 0)) + i;
-    return h >>> 0;
+    // One table holds all bands: the band is part of the key.
+    return mix32(h ^ Math.imul(band + 1, 0x9e3779b9));
+  };
+
+  /** Least number of equal positions at which a pair of these sizes is a duplicate (k + 1: never). */
+  const neededEqual = (size: number, otherSize: number): number => {
+    const smaller = Math.min(size, otherSize);
+    const comparable =
+      smaller >= MIN_OVERLAP_SHINGLES && smaller >= MIN_OVERLAP_SIZE_RATIO * Math.max(size, otherSize);
+    const accepts = (same: number): boolean => {
+      const jaccard = same / k;
+      const overlap = comparable ? overlapFromJaccard(jaccard, size, otherSize) : 0;
+      return jaccard >= opts.threshold || overlap >= opts.threshold;
+    };
+    // Both measures grow with the number of equal positions: binary search for the least that passes.
+    let lo = 0;
+    let hi = k + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mid <= k && accepts(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   };
 
   const register = (id: string, signed: TextSignature): string | null => {
     const sig = signed.signature;
-    if (sig.length !== opts.hashes) throw new Error('duplicates: signature made with other options');
+    if (sig.length !== k) throw new Error('duplicates: signature made with other options');
     const size = signed.shingles;
-    const keys: number[] = [];
+    const index = store.length;
+    for (let b = 0; b < bands; b++) keys[b] = bandKey(sig, b);
     let match = -1;
-    const seen = new Set<number>();
-    for (let b = 0; b < bands; b++) {
-      const key = bandKey(sig, b);
-      keys.push(key);
-      if (signed.empty) continue;
-      for (const candidate of buckets[b]?.get(key) ?? []) {
-        if (seen.has(candidate)) continue;
-        seen.add(candidate);
-        const other = signatures[candidate];
-        const otherSize = sizes[candidate] ?? 0;
-        if (!other) continue;
-        const jaccard = estimateJaccard(sig, other);
-        const smaller = Math.min(size, otherSize);
-        const comparable =
-          smaller >= MIN_OVERLAP_SHINGLES && smaller >= MIN_OVERLAP_SIZE_RATIO * Math.max(size, otherSize);
-        const overlap = comparable ? overlapFromJaccard(jaccard, size, otherSize) : 0;
-        if (jaccard < opts.threshold && overlap < opts.threshold) continue;
-        const root = firstCopy[candidate] ?? candidate;
-        if (match < 0 || root < match) match = root;
+    if (!signed.empty) {
+      call += 1;
+      if (seen.length < index) {
+        const bigger = new Uint32Array(Math.max(index, seen.length * 2));
+        bigger.set(seen);
+        seen = bigger;
+      }
+      let comparisons = 0;
+      for (let b = 0; b < bands && comparisons < MAX_COMPARISONS; b++) {
+        for (let c = buckets.head(keys[b] ?? 0); c >= 0; c = store.previous(c, b)) {
+          if (seen[c] === call) continue;
+          seen[c] = call;
+          const root = store.firstCopy(c);
+          // Only a smaller root can change the answer.
+          if (match >= 0 && root >= match) continue;
+          if (++comparisons > MAX_COMPARISONS) break;
+          const needed = neededEqual(size, store.size(c));
+          if (needed <= k && store.agrees(c, sig, needed)) match = root;
+        }
       }
     }
-    const index = ids.length;
-    ids.push(id);
-    signatures.push(sig);
-    sizes.push(size);
-    firstCopy.push(match >= 0 ? match : index);
-    if (!signed.empty) {
-      keys.forEach((key, b) => {
-        const bucket = buckets[b];
-        if (!bucket) return;
-        const list = bucket.get(key);
-        if (list) list.push(index);
-        else bucket.set(key, [index]);
-      });
-    }
-    return match >= 0 ? (ids[match] ?? null) : null;
+    store.add(id, sig, size, match >= 0 ? match : index);
+    if (!signed.empty)
+      for (let b = 0; b < bands; b++) store.link(index, b, buckets.push(keys[b] ?? 0, index));
+    return match >= 0 ? store.id(match) : null;
   };
   return { register, check: (id, text) => register(id, sign(text)) };
+}
+
+/**
+ * What the finder keeps per text, in typed arrays that grow by doubling: the signature (its low 16
+ * bits per position), the shingle count, the first copy, and per band the previous text in the same
+ * bucket. About k × 2 + bands × 4 + 8 bytes per text, plus its id.
+ */
+class SignatureStore {
+  length = 0;
+  private capacity = 1024;
+  private signatures: Uint16Array;
+  private sizes = new Uint32Array(this.capacity);
+  private roots = new Int32Array(this.capacity);
+  private links: Int32Array;
+  private readonly ids: string[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly bands: number,
+  ) {
+    this.signatures = new Uint16Array(this.capacity * k);
+    this.links = new Int32Array(this.capacity * bands);
+  }
+
+  add(id: string, sig: Uint32Array, size: number, root: number): void {
+    if (this.length === this.capacity) this.grow();
+    const i = this.length++;
+    const base = i * this.k;
+    for (let p = 0; p < this.k; p++) this.signatures[base + p] = (sig[p] ?? 0) & 0xffff;
+    this.sizes[i] = size;
+    this.roots[i] = root;
+    this.links.fill(-1, i * this.bands, (i + 1) * this.bands);
+    this.ids.push(id);
+  }
+
+  /** Whether at least `needed` positions of the stored signature equal those of `sig`. */
+  agrees(i: number, sig: Uint32Array, needed: number): boolean {
+    const base = i * this.k;
+    // Stop as soon as too many positions differ.
+    let allowed = this.k - needed;
+    for (let p = 0; p < this.k; p++) {
+      if (this.signatures[base + p] !== ((sig[p] ?? 0) & 0xffff) && --allowed < 0) return false;
+    }
+    return true;
+  }
+
+  size(i: number): number {
+    return this.sizes[i] ?? 0;
+  }
+
+  firstCopy(i: number): number {
+    return this.roots[i] ?? i;
+  }
+
+  id(i: number): string | null {
+    return this.ids[i] ?? null;
+  }
+
+  /** The text stored before `i` in the same bucket of band `b`, or -1. */
+  previous(i: number, b: number): number {
+    return this.links[i * this.bands + b] ?? -1;
+  }
+
+  link(i: number, b: number, previous: number): void {
+    this.links[i * this.bands + b] = previous;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widen = <T extends Uint16Array | Uint32Array | Int32Array>(
+      old: T,
+      make: (n: number) => T,
+      per: number,
+    ): T => {
+      const bigger = make(this.capacity * per);
+      bigger.set(old);
+      return bigger;
+    };
+    this.signatures = widen(this.signatures, (n) => new Uint16Array(n), this.k);
+    this.sizes = widen(this.sizes, (n) => new Uint32Array(n), 1);
+    this.roots = widen(this.roots, (n) => new Int32Array(n), 1);
+    this.links = widen(this.links, (n) => new Int32Array(n), this.bands);
+  }
+}
+
+/**
+ * Band key -> the last text stored with it (earlier ones are linked from there): open addressing in
+ * two typed arrays, at most 70 % full.
+ */
+class BandTable {
+  private keys = new Uint32Array(1 << 12);
+  /** Text index + 1; 0 marks an empty slot. */
+  private heads = new Int32Array(1 << 12);
+  private used = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let s = mix32(key) & mask;
+    while (this.heads[s] !== 0 && this.keys[s] !== key) s = (s + 1) & mask;
+    return s;
+  }
+
+  /** Last text stored with the key, or -1. */
+  head(key: number): number {
+    return (this.heads[this.slot(key)] ?? 0) - 1;
+  }
+
+  /** Stores `index` as the last text with the key; returns the one before it, or -1. */
+  push(key: number, index: number): number {
+    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
+    const s = this.slot(key);
+    const previous = (this.heads[s] ?? 0) - 1;
+    if (previous < 0) this.used++;
+    this.keys[s] = key;
+    this.heads[s] = index + 1;
+    return previous;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldHeads = this.heads;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.heads = new Int32Array(oldHeads.length * 2);
+    for (let s = 0; s < oldKeys.length; s++) {
+      const head = oldHeads[s] ?? 0;
+      if (head === 0) continue;
+      const key = oldKeys[s] ?? 0;
+      const slot = this.slot(key);
+      this.keys[slot] = key;
+      this.heads[slot] = head;
+    }
+  }
 }
