@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -11,7 +11,16 @@ import { inShard } from '../runner/shard.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { AnalyzedDraft, AnalyzedRead, AnalyzerSetup } from './analyze.js';
 import { createDuplicateFinder } from './duplicates.js';
+import { type ExportKind, isWideEncoding, STREAM_MIN_BYTES } from './export-parts.js';
+import {
+  type CachedFile,
+  type FileStamp,
+  IngestCache,
+  IngestCacheDamaged,
+  ingestCacheKey,
+} from './file-cache.js';
 import { compilePlaces, type PlaceConfig } from './municipality.js';
+import { inputKind } from './read-file.js';
 import { createFileReader } from './read-pool.js';
 import { type WalkEntry, walkCorpus } from './walk.js';
 
@@ -49,10 +58,44 @@ const READ_AHEAD_PER_THREAD = 4;
 
 type Step =
   | { kind: 'problem'; rel: string; reason: string }
-  | { kind: 'read'; rel: string; result: Promise<AnalyzedRead> };
+  | { kind: 'cached'; rel: string; hit: CachedFile }
+  | { kind: 'read'; rel: string; result: Promise<AnalyzedRead>; stamp: FileStamp | null }
+  | { kind: 'stream'; rel: string; abs: string; fileKind: ExportKind; stamp: FileStamp | null };
 
-/** Reads every file of the corpus into `articles.jsonl`; what yields no article goes to `rejected.csv`. */
+/** A CSV/TSV/JSONL export large enough to be read in parts, with its kind; else null. */
+function streamedExport(abs: string): ExportKind | null {
+  const kind = inputKind(abs);
+  if (kind !== 'delimited' && kind !== 'tsv' && kind !== 'jsonl') return null;
+  try {
+    const st = statSync(abs);
+    if (st.size < STREAM_MIN_BYTES) return null;
+    const fd = openSync(abs, 'r');
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    return isWideEncoding(head.subarray(0, n)) ? null : kind;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads every file of the corpus into `articles.jsonl`; what yields no article goes to `rejected.csv`.
+ * Files unchanged since the last run are not read again: their results come from the per-file cache
+ * (file-cache.ts), which ingest ignores and rebuilds when it turns out damaged.
+ */
 export async function runIngest(ctx: StageContext): Promise<StageResult> {
+  const key = await ingestCacheKey(ingestStage.configPart(ctx.config), ingestStage.dataFiles(ctx));
+  try {
+    return await ingestWith(ctx, IngestCache.open(ctx.outDir, key, ctx.log));
+  } catch (error) {
+    if (!(error instanceof IngestCacheDamaged)) throw error;
+    ctx.log.warn(`${error.message}; the cache is ignored and every file is read again`);
+    return ingestWith(ctx, IngestCache.open(ctx.outDir, key, ctx.log, true));
+  }
+}
+
+async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageResult> {
   const { config } = ctx;
   const dialect = dialects[config.output.csv_dialect];
   const setup: AnalyzerSetup = {
@@ -75,7 +118,7 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
   const reader = createFileReader(
     setup,
     { columns: config.ingest.columns, delimiter: config.ingest.delimiter },
-    entries.flatMap((e) => (e.kind === 'file' ? [e.abs] : [])),
+    entries.flatMap((e) => (e.kind === 'file' && !cache.unchangedByStamp(e.rel, e.abs) ? [e.abs] : [])),
   );
   try {
     await rejectedOut.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([REJECTED_COLUMNS], dialect));
@@ -117,10 +160,15 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
       if (path.basename(entry.rel).startsWith('.')) {
         return { kind: 'problem', rel: entry.rel, reason: 'hidden file (name starts with a dot), not read' };
       }
+      const looked = cache.lookup(entry.rel, entry.abs);
+      if (looked.hit) return { kind: 'cached', rel: entry.rel, hit: looked.hit };
+      const { stamp } = looked;
+      const fileKind = streamedExport(entry.abs);
+      if (fileKind) return { kind: 'stream', rel: entry.rel, abs: entry.abs, fileKind, stamp };
       const result = reader.read(entry.abs);
       // Handled in order below; this only keeps an early failure from counting as unhandled.
       result.catch(() => {});
-      return { kind: 'read', rel: entry.rel, result };
+      return { kind: 'read', rel: entry.rel, result, stamp };
     };
     // Files are read ahead (in threads when there are several cores) but written in corpus order.
     const window: Step[] = [];
@@ -134,28 +182,53 @@ export async function runIngest(ctx: StageContext): Promise<StageResult> {
         await reject({ file: current.rel, record: null, reason: current.reason });
         continue;
       }
-      let result: AnalyzedRead;
+      const handle = async (result: AnalyzedRead): Promise<void> => {
+        for (const r of result.rejections)
+          await reject({ file: current.rel, record: r.record, reason: r.reason });
+        for (const draft of result.drafts) await accept(current.rel, draft);
+      };
       try {
-        result = await current.result;
+        if (current.kind === 'cached') {
+          for (const part of cache.replay(current.hit)) await handle(part);
+        } else {
+          const recorder = cache.record(current.rel, current.stamp);
+          const parts =
+            current.kind === 'stream'
+              ? reader.readParts(current.abs, current.fileKind)
+              : [await current.result];
+          for await (const part of parts) {
+            await handle(part);
+            recorder.add(part);
+          }
+          recorder.done();
+        }
       } catch (error) {
+        if (error instanceof IngestCacheDamaged) throw error;
         const message = error instanceof Error ? error.message : String(error);
-        await reject({ file: current.rel, record: null, reason: `could not be processed: ${message}` });
-        continue;
+        const where = current.kind === 'stream' ? ' (articles before the failure were kept)' : '';
+        await reject({
+          file: current.rel,
+          record: null,
+          reason: `could not be processed${where}: ${message}`,
+        });
       }
-      for (const r of result.rejections)
-        await reject({ file: current.rel, record: r.record, reason: r.reason });
-      for (const draft of result.drafts) await accept(current.rel, draft);
     }
     await articlesOut.commit();
     await rejectedOut.commit();
+    cache.commit();
   } catch (error) {
     articlesOut.abort();
     rejectedOut.abort();
+    cache.abort();
     throw error;
   } finally {
     await reader.close();
   }
   const how = reader.threads > 0 ? ` (${reader.threads} reader threads)` : '';
+  if (cache.hits > 0)
+    ctx.log.info(
+      `ingest: ${cache.hits} of ${cache.hits + cache.misses} files unchanged since the last run (results reused), ${cache.misses} read`,
+    );
   ctx.log.info(
     `ingest: ${inputs} inputs -> ${articles} articles + ${rejected} rejected (${duplicatesFound.length} marked as duplicates)${how}`,
   );
