@@ -82,4 +82,23 @@ describe('detectLanguage', () => {
     const english = 'The city helps the people who live in the shelter with courses and advice. ';
     expect(detectLanguage(german.repeat(30) + english.repeat(200))).toBe('de');
   });
+
+  it('answers the same whatever it has read before (word evidence is cached)', () => {
+    const texts: Array<[string, string]> = [
+      [
+        'Die Helferinnen und Helfer treffen sich jeden Mittwoch im Gemeindehaus, um gemeinsam zu kochen.',
+        'de',
+      ],
+      ['De gemeente heeft dinsdag nieuwe plannen voor de opvang van vluchtelingen gepresenteerd.', 'nl'],
+      ['Les bénévoles se retrouvent chaque mercredi à la maison paroissiale pour cuisiner ensemble.', 'fr'],
+      [
+        'Die Helfer (helpers) meet every Wednesday in the parish hall to cook together with the families.',
+        'en',
+      ],
+    ];
+    const first = texts.map(([t]) => detectLanguage(t));
+    expect(first).toEqual(texts.map(([, lang]) => lang));
+    // Reversed order, after the cache has seen every word.
+    expect([...texts].reverse().map(([t]) => detectLanguage(t))).toEqual([...first].reverse());
+  });
 });

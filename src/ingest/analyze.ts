@@ -8,6 +8,7 @@ import { type DuplicateOptions, signTexts, type TextSignature } from './duplicat
 import { detectLanguage } from './language.js';
 import { assignMunicipality, compilePlaces, type PlaceConfig } from './municipality.js';
 import type { DraftArticle, ReadResult } from './read-file.js';
+import { createChunkCounter } from './word-splitter.js';
 
 /** Plain data (it is passed to worker threads) from which an analyzer is built. */
 export interface AnalyzerSetup {
@@ -38,8 +39,8 @@ export interface AnalyzedRead {
   rejections: ReadResult['rejections'];
 }
 
-export const countWords = (text: string): number =>
-  text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Whitespace-separated chunks with a letter or digit in them. */
+export const countWords: (text: string) => number = createChunkCounter(/[\p{L}\p{N}]/u);
 
 export function createAnalyzer(setup: AnalyzerSetup): (draft: DraftArticle) => Analysis {
   const gazetteer = compilePlaces(setup.places);

@@ -45,6 +45,8 @@ interface Profiles {
   core: Map<string, number[]>;
   /** Letter -> languages that use it (among those of the script). */
   letters: Map<string, number[]>;
+  /** Word -> what it adds to (from the three maps above), filled as words are met. */
+  evidence: Map<string, ReadonlyArray<readonly number[]>>;
 }
 
 interface Detector {
@@ -65,7 +67,13 @@ function buildProfiles(
   lists: Record<string, unknown>,
   data: LanguageData,
 ): Profiles {
-  const profiles: Profiles = { codes: [], shared: new Map(), core: new Map(), letters: new Map() };
+  const profiles: Profiles = {
+    codes: [],
+    shared: new Map(),
+    core: new Map(),
+    letters: new Map(),
+    evidence: new Map(),
+  };
   for (const [name, listName] of Object.entries(languages)) {
     const code = profiles.codes.length;
     profiles.codes.push(name);
@@ -134,8 +142,8 @@ function classify(ch: string): string | null {
 function scriptCounts(sample: string): Map<string, number> {
   const counts = new Map<string, number>();
   let latin = 0;
-  for (const ch of sample) {
-    const code = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.codePointAt(i) ?? 0;
     // ASCII letters are by far the most common characters: counted without a lookup.
     if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) {
       // The key is set at the first Latin letter so that ties between scripts keep text order.
@@ -144,15 +152,49 @@ function scriptCounts(sample: string): Map<string, number> {
       continue;
     }
     if (code < 0x80) continue;
+    const width = code > 0xffff ? 2 : 1;
     let script = scriptOfChar.get(code);
     if (script === undefined) {
-      script = classify(ch);
+      script = classify(sample.slice(i, i + width));
       scriptOfChar.set(code, script);
     }
     if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
+    i += width - 1;
   }
   if (latin > 0) counts.set('Latin', (counts.get('Latin') ?? 0) + latin);
   return counts;
+}
+
+const NO_EVIDENCE: ReadonlyArray<readonly number[]> = Object.freeze([]);
+const EVIDENCE_CACHE_LIMIT = 50_000;
+
+/**
+ * The language lists a word adds to, in order: its stopword lists, its core-word lists, the languages
+ * of its most telling letter. Cached per word: news text repeats its words.
+ */
+function evidenceOf(profiles: Profiles, w: string): ReadonlyArray<readonly number[]> {
+  let evidence = profiles.evidence.get(w);
+  if (evidence !== undefined) return evidence;
+  const found: number[][] = [];
+  const shared = profiles.shared.get(w);
+  if (shared) found.push(shared);
+  const core = profiles.core.get(w);
+  if (core) found.push(core);
+  // Telling letters are all outside ASCII: plain ASCII words skip the letter lookups.
+  if (hasNonAscii(w)) {
+    let tightest: number[] | null = null;
+    for (const ch of w) {
+      const langs = profiles.letters.get(ch);
+      if (!langs) continue;
+      if (!tightest || langs.length < tightest.length) tightest = langs;
+    }
+    // A word counts once for its most telling letter.
+    if (tightest) found.push(tightest);
+  }
+  evidence = found.length === 0 ? NO_EVIDENCE : found;
+  if (profiles.evidence.size >= EVIDENCE_CACHE_LIMIT) profiles.evidence.clear();
+  profiles.evidence.set(w, evidence);
+  return evidence;
 }
 
 /**
@@ -170,27 +212,14 @@ function byWords(sample: string, profiles: Profiles, strict: boolean, fallback: 
   const n = profiles.codes.length;
   const score = new Float64Array(n);
   const hits = new Uint32Array(n);
-  const add = (langs: number[]): void => {
-    for (const l of langs) {
-      score[l] = (score[l] ?? 0) + 1 / langs.length;
-      hits[l] = (hits[l] ?? 0) + 1;
-    }
-  };
   for (const w of words) {
-    const shared = profiles.shared.get(w);
-    if (shared) add(shared);
-    const core = profiles.core.get(w);
-    if (core) add(core);
-    // Telling letters are all outside ASCII: plain ASCII words skip the letter lookups.
-    if (!hasNonAscii(w)) continue;
-    let tightest: number[] | null = null;
-    for (const ch of w) {
-      const langs = profiles.letters.get(ch);
-      if (!langs) continue;
-      if (!tightest || langs.length < tightest.length) tightest = langs;
+    for (const langs of evidenceOf(profiles, w)) {
+      const weight = 1 / langs.length;
+      for (const l of langs) {
+        score[l] = (score[l] ?? 0) + weight;
+        hits[l] = (hits[l] ?? 0) + 1;
+      }
     }
-    // A word counts once for its most telling letter.
-    if (tightest) add(tightest);
   }
   // Languages that scored, best first (ties are undecided below, so their order does not matter).
   const ranked: number[] = [];

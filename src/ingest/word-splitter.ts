@@ -40,3 +40,42 @@ export function createWordSplitter(wordChar: RegExp): (text: string) => string[]
     return words;
   };
 }
+
+/**
+ * Counts the whitespace-separated chunks of text that hold at least one character `wordChar`
+ * accepts: the same as `text.split(/\s+/).filter((w) => wordChar.test(w)).length`, with classes
+ * looked up per code unit as in `createWordSplitter`.
+ */
+export function createChunkCounter(wordChar: RegExp): (text: string) => number {
+  if (wordChar.global || wordChar.sticky) throw new Error('createChunkCounter: pass a regex without g or y');
+  /** Per BMP code unit: 0 not yet known, 1 word character, 2 whitespace, 3 other. */
+  const bmp = new Uint8Array(0x10000);
+  const space = /\s/;
+  return (text) => {
+    let count = 0;
+    let counted = false;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let cls = bmp[code] ?? 0;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          // Outside the BMP (rare, never whitespace): tested as a pair each time.
+          cls = wordChar.test(text.slice(i, i + 2)) ? 1 : 3;
+          i++;
+        }
+      }
+      if (cls === 0) {
+        const ch = text.charAt(i);
+        cls = space.test(ch) ? 2 : wordChar.test(ch) ? 1 : 3;
+        bmp[code] = cls;
+      }
+      if (cls === 2) counted = false;
+      else if (cls === 1 && !counted) {
+        count++;
+        counted = true;
+      }
+    }
+    return count;
+  };
+}
