@@ -83,7 +83,9 @@ async function buildCorpus(dir: string, opts: Options): Promise<{ corpus: string
   await generateCorpus({ out: generated, articles: total, format: 'jsonl' });
   const file = readdirSync(generated).find((n) => n.endsWith('.jsonl'));
   if (!file) throw new Error('the generator wrote no JSONL file');
-  const lines = readFileSync(path.join(generated, file), 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(path.join(generated, file), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   rmSync(generated, { recursive: true, force: true });
   const corpus = path.join(dir, 'corpus');
   const extra = path.join(dir, 'extra');
@@ -188,7 +190,9 @@ async function main(): Promise<void> {
     console.log(
       `\nincremental / full: ${added.seconds.toFixed(2)} s / ${full.toFixed(2)} s = ${((100 * added.seconds) / full).toFixed(1)} %`,
     );
-    const reuse = added.log.split('\n').filter((l) => /unchanged since the last run|every article computed/.test(l));
+    const reuse = added.log
+      .split('\n')
+      .filter((l) => /unchanged since the last run|every article computed/.test(l));
     for (const line of reuse) console.log(`  ${line}`);
   } finally {
     if (opts.keep) console.log(`kept ${dir}`);

@@ -98,9 +98,22 @@ export async function ingestCacheKey(config: unknown, dataFiles: string[]): Prom
   return hashText(stableJson({ program: programFingerprint(), config, data, endianness: endianness() }));
 }
 
-/** SHA-1 of a file's bytes. */
-export function hashBytes(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('hex');
+/** SHA-1 of a file's bytes, read in slices (an export may be larger than memory allows). */
+export function hashFileBytes(abs: string): string {
+  const hash = createHash('sha1');
+  const fd = openSync(abs, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let at = 0; ; ) {
+      const got = readSync(fd, buffer, 0, buffer.length, at);
+      if (got === 0) break;
+      hash.update(buffer.subarray(0, got));
+      at += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 const checksum = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex').slice(0, 16);
@@ -284,7 +297,7 @@ export class IngestCache {
     let stamp: FileStamp | null = null;
     if (st) {
       try {
-        stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: hashBytes(readFileSync(abs)) };
+        stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: hashFileBytes(abs) };
       } catch {
         stamp = null;
       }
