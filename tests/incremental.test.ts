@@ -190,6 +190,18 @@ describe('incremental re-runs', () => {
     expect(second.log.some((l) => /^warning: ingest: cache manifest .* is damaged/.test(l))).toBe(true);
   });
 
+  it('an output edited in place is noticed, one only touched is not', async () => {
+    expect(Object.values(status((await run(out, false)).outcomes))).toEqual(STAGES.map(() => 'skipped'));
+    const scores = path.join(out, 'scores.jsonl');
+    const later = new Date(statSync(scores).mtimeMs + 5_000);
+    utimesSync(scores, later, later);
+    expect(status((await run(out, false)).outcomes).aggregate).toBe('skipped');
+    const text = readFileSync(scores, 'utf8');
+    writeFileSync(scores, text.replace('"topic_basis":"codebook"', '"topic_basis":"none"    '));
+    expect(statSync(scores).size).toBe(Buffer.byteLength(text));
+    expect(status((await run(out, false)).outcomes).aggregate).toBe('ran');
+  });
+
   it('a forced run drops the reusable results', async () => {
     const { log } = await run(out, true);
     expect(log.some((l) => /unchanged since the last run/.test(l))).toBe(false);

@@ -1,6 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { hashFile, hashText, stableJson } from '../io/hash.js';
+import { writeFileAtomic } from '../io/write-file.js';
 
 /**
  * A cheap fingerprint of a corpus folder: every file's relative path, size and modification time.
@@ -49,9 +50,51 @@ export async function stageFingerprint(parts: {
 }): Promise<string> {
   const data = await Promise.all(parts.dataFiles.map(async (f) => `${f}:${await hashFile(f)}`));
   const inputs = await Promise.all(
-    parts.inputFiles.map(async (f) => `${path.basename(f)}:${await hashFile(f)}`),
+    parts.inputFiles.map(async (f) => `${path.basename(f)}:${await hashOutputFile(f)}`),
   );
   return hashText(
     stableJson({ version: parts.version, config: parts.config, data, inputs, corpus: parts.corpus }),
   );
+}
+
+/** Where hashes of a folder's stage outputs are remembered. */
+const memoFile = (dir: string): string => path.join(dir, '.lokalpresse', 'output-hashes.json');
+
+type HashMemo = Record<string, { stamp: string; hash: string }>;
+
+function readMemo(file: string): HashMemo {
+  try {
+    const memo = JSON.parse(readFileSync(file, 'utf8')) as HashMemo;
+    return memo !== null && typeof memo === 'object' ? memo : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The hash of a stage's output file, remembered by size, mtime and inode: an unchanged re-run does
+ * not read gigabytes of outputs again just to find them unchanged. Every stage replaces its outputs
+ * by renaming a new file into place, which changes the inode, and an edit in place changes the mtime.
+ */
+export async function hashOutputFile(file: string): Promise<string> {
+  let stamp: string;
+  try {
+    const st = statSync(file);
+    stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return hashFile(file);
+  }
+  const memoPath = memoFile(path.dirname(file));
+  const name = path.basename(file);
+  const known = readMemo(memoPath)[name];
+  if (known && known.stamp === stamp) return known.hash;
+  const hash = await hashFile(file);
+  try {
+    mkdirSync(path.dirname(memoPath), { recursive: true });
+    // Read again: stages hash their inputs one after another, each adding its own.
+    writeFileAtomic(memoPath, JSON.stringify({ ...readMemo(memoPath), [name]: { stamp, hash } }));
+  } catch {
+    // Only a shortcut: without it the file is hashed again next time.
+  }
+  return hash;
 }
