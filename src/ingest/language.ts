@@ -11,7 +11,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dataPath } from '../paths.js';
-import { createWordSplitter } from './word-splitter.js';
 
 /** How much of the text is looked at. */
 const SAMPLE_CHARS = 2000;
@@ -45,8 +44,23 @@ interface Profiles {
   core: Map<string, number[]>;
   /** Letter -> languages that use it (among those of the script). */
   letters: Map<string, number[]>;
-  /** Word -> what it adds to (from the three maps above), filled as words are met. */
-  evidence: Map<string, ReadonlyArray<readonly number[]>>;
+  /** The two word maps above as one table read without cutting words out of the text. */
+  table: WordTable;
+  /** `letters` by code point. */
+  letterLists: Map<number, number[]>;
+}
+
+/**
+ * Words with stopword or core-word evidence, by FNV-1a hash of their UTF-16 code units: open
+ * addressing over entry numbers; a hit is confirmed by comparing the word itself.
+ */
+interface WordTable {
+  /** Entry number + 1 per slot, 0 when empty (a power of two in size). */
+  slots: Int32Array;
+  hashes: Uint32Array;
+  words: string[];
+  /** Per entry, in this order: the languages whose stopword list holds it, those with it as a core word. */
+  lists: Array<ReadonlyArray<readonly number[]>>;
 }
 
 interface Detector {
@@ -72,7 +86,8 @@ function buildProfiles(
     shared: new Map(),
     core: new Map(),
     letters: new Map(),
-    evidence: new Map(),
+    table: { slots: new Int32Array(0), hashes: new Uint32Array(0), words: [], lists: [] },
+    letterLists: new Map(),
   };
   for (const [name, listName] of Object.entries(languages)) {
     const code = profiles.codes.length;
@@ -84,7 +99,66 @@ function buildProfiles(
     for (const w of data.core_words[name] ?? []) addTo(profiles.core, w.normalize('NFC').toLowerCase(), code);
     for (const ch of data.letters[name] ?? '') addTo(profiles.letters, ch, code);
   }
+  profiles.table = buildTable(profiles.shared, profiles.core);
+  for (const [ch, langs] of profiles.letters) profiles.letterLists.set(ch.codePointAt(0) ?? 0, langs);
   return profiles;
+}
+
+/** FNV-1a over the UTF-16 code units of `text` from `start` to `end`. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function buildTable(shared: Map<string, number[]>, core: Map<string, number[]>): WordTable {
+  const words = [...new Set([...shared.keys(), ...core.keys()])];
+  let size = 16;
+  while (size < words.length * 2) size *= 2;
+  const table: WordTable = {
+    slots: new Int32Array(size),
+    hashes: new Uint32Array(words.length),
+    words,
+    lists: [],
+  };
+  words.forEach((w, entry) => {
+    const lists: number[][] = [];
+    const s = shared.get(w);
+    if (s) lists.push(s);
+    const c = core.get(w);
+    if (c) lists.push(c);
+    table.lists.push(lists);
+    const h = hashRange(w, 0, w.length);
+    table.hashes[entry] = h;
+    let slot = h & (size - 1);
+    while (table.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    table.slots[slot] = entry + 1;
+  });
+  return table;
+}
+
+const NO_LISTS: ReadonlyArray<readonly number[]> = Object.freeze([]);
+
+/** The stopword and core-word lists of the word `text[start, end)` with hash `h`. */
+function listsOfRange(
+  t: WordTable,
+  text: string,
+  start: number,
+  end: number,
+  h: number,
+): ReadonlyArray<readonly number[]> {
+  const mask = t.slots.length - 1;
+  if (mask < 0) return NO_LISTS;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const entry = (t.slots[slot] ?? 0) - 1;
+    if (entry < 0) return NO_LISTS;
+    if (t.hashes[entry] !== h) continue;
+    const w = t.words[entry] ?? '';
+    if (w.length === end - start && text.startsWith(w, start)) return t.lists[entry] ?? NO_LISTS;
+  }
 }
 
 function load(): Detector {
@@ -123,12 +197,24 @@ const SCRIPTS: Array<[string, RegExp]> = [
 
 const LETTER = /\p{L}/u;
 // ZWNJ joins the parts of Persian words.
-const splitLanguageWords = createWordSplitter(/[\p{L}\p{M}'’\u200c]/u);
+const LANGUAGE_WORD_CHAR = /[\p{L}\p{M}'’\u200c]/u;
+/** Per BMP code unit: 0 not yet known, 1 word character, 2 separator. */
+const languageCharClass = new Uint8Array(0x10000);
 
-function hasNonAscii(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 0x7f) return true;
-  return false;
+/** Code units of the word character at `i` (2 outside the BMP), or 0 when it is none or at the end. */
+function languageCharWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const code = text.codePointAt(i) ?? 0;
+  if (code > 0xffff) return LANGUAGE_WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  let cls = languageCharClass[code] ?? 0;
+  if (cls === 0) {
+    cls = LANGUAGE_WORD_CHAR.test(text.charAt(i)) ? 1 : 2;
+    languageCharClass[code] = cls;
+  }
+  return cls === 1 ? 1 : 0;
 }
+
+const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
 
 /** Script of each code point seen so far (null: not a letter); most texts use a few dozen distinct characters. */
 const scriptOfChar = new Map<number, string | null>();
@@ -165,62 +251,54 @@ function scriptCounts(sample: string): Map<string, number> {
   return counts;
 }
 
-const NO_EVIDENCE: ReadonlyArray<readonly number[]> = Object.freeze([]);
-const EVIDENCE_CACHE_LIMIT = 50_000;
-
-/**
- * The language lists a word adds to, in order: its stopword lists, its core-word lists, the languages
- * of its most telling letter. Cached per word: news text repeats its words.
- */
-function evidenceOf(profiles: Profiles, w: string): ReadonlyArray<readonly number[]> {
-  let evidence = profiles.evidence.get(w);
-  if (evidence !== undefined) return evidence;
-  const found: number[][] = [];
-  const shared = profiles.shared.get(w);
-  if (shared) found.push(shared);
-  const core = profiles.core.get(w);
-  if (core) found.push(core);
-  // Telling letters are all outside ASCII: plain ASCII words skip the letter lookups.
-  if (hasNonAscii(w)) {
-    let tightest: number[] | null = null;
-    for (const ch of w) {
-      const langs = profiles.letters.get(ch);
-      if (!langs) continue;
-      if (!tightest || langs.length < tightest.length) tightest = langs;
-    }
-    // A word counts once for its most telling letter.
-    if (tightest) found.push(tightest);
-  }
-  evidence = found.length === 0 ? NO_EVIDENCE : found;
-  if (profiles.evidence.size >= EVIDENCE_CACHE_LIMIT) profiles.evidence.clear();
-  profiles.evidence.set(w, evidence);
-  return evidence;
-}
-
 /**
  * Scores the languages of one script. `strict`: the winner must pass the hit, coverage and lead
  * thresholds (Latin script, where an unknown language must not be forced onto a known one); otherwise
  * the best-scoring language wins and `fallback` is used when nothing scores.
  */
 function byWords(sample: string, profiles: Profiles, strict: boolean, fallback: string): string {
-  const words: string[] = [];
-  for (const raw of splitLanguageWords(sample.normalize('NFC').toLowerCase())) {
-    const w = raw.includes("'") || raw.includes('’') ? raw.replace(/^['’]+|['’]+$/g, '') : raw;
-    if (w !== '') words.push(w);
-  }
-  if (words.length < MIN_WORDS) return 'und';
+  const text = sample.normalize('NFC').toLowerCase();
   const n = profiles.codes.length;
   const score = new Float64Array(n);
   const hits = new Uint32Array(n);
-  for (const w of words) {
-    for (const langs of evidenceOf(profiles, w)) {
-      const weight = 1 / langs.length;
-      for (const l of langs) {
-        score[l] = (score[l] ?? 0) + weight;
-        hits[l] = (hits[l] ?? 0) + 1;
-      }
+  const add = (langs: readonly number[]): void => {
+    const weight = 1 / langs.length;
+    for (const l of langs) {
+      score[l] = (score[l] ?? 0) + weight;
+      hits[l] = (hits[l] ?? 0) + 1;
     }
+  };
+  // Words as `splitLanguageWords` cuts them, with apostrophes at either end dropped; read in place.
+  let words = 0;
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    while (i < len && languageCharWidth(text, i) === 0) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    let start = i;
+    for (let w = languageCharWidth(text, i); w > 0; w = languageCharWidth(text, i)) i += w;
+    let end = i;
+    while (start < end && isApostrophe(text.charCodeAt(start))) start++;
+    while (end > start && isApostrophe(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    words++;
+    for (const langs of listsOfRange(profiles.table, text, start, end, hashRange(text, start, end)))
+      add(langs);
+    // Telling letters are all outside ASCII: plain ASCII words skip the letter lookups.
+    let ascii = true;
+    for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) <= 0x7f;
+    if (ascii) continue;
+    let tightest: number[] | null = null;
+    for (let k = start; k < end; k++) {
+      const code = text.codePointAt(k) ?? 0;
+      if (code > 0xffff) k++;
+      const langs = profiles.letterLists.get(code);
+      if (!langs) continue;
+      if (!tightest || langs.length < tightest.length) tightest = langs;
+    }
+    // A word counts once for its most telling letter.
+    if (tightest) add(tightest);
   }
+  if (words < MIN_WORDS) return 'und';
   // Languages that scored, best first (ties are undecided below, so their order does not matter).
   const ranked: number[] = [];
   for (let l = 0; l < n; l++) if ((hits[l] ?? 0) > 0) ranked.push(l);
@@ -232,7 +310,7 @@ function byWords(sample: string, profiles: Profiles, strict: boolean, fallback: 
   const bestCode = profiles.codes[best] ?? 'und';
   if (!strict) return secondScore !== null && bestScore === secondScore ? fallback : bestCode;
   const bestHits = hits[best] ?? 0;
-  if (bestHits < MIN_HITS || bestHits / words.length < MIN_COVERAGE) return 'und';
+  if (bestHits < MIN_HITS || bestHits / words < MIN_COVERAGE) return 'und';
   if (secondScore !== null && bestScore < MIN_LEAD * secondScore) return 'und';
   return bestCode;
 }
