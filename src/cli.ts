@@ -9,7 +9,7 @@ import { mergeShards } from './merge/merge-shards.js';
 import { consoleLogger } from './runner/log.js';
 import { interruptedStage, MissingInputError, runStages, type StageOutcome } from './runner/run.js';
 import { parseShard } from './runner/shard.js';
-import { type StageName, stageOrder } from './runner/stage.js';
+import { allStages, type StageName, stageOrder } from './runner/stage.js';
 import type { AgreementReport } from './validate/agreement.js';
 import { readValidationSummary, validateOutputs } from './validate/validate-outputs.js';
 import { version } from './version.js';
@@ -26,6 +26,7 @@ Commands:
   score       tone, target tone and topics per article (scores.jsonl)
   aggregate   articles.csv, municipality_period.csv and the other tables
   report      render report.html from the tables (always re-renders)
+  explore     unsupervised topics (NMF) to help build the codebook: explore_topics*.csv
   validate    compare topic and tone with hand codes (--codings FILE): validation.csv
   merge DIR…  merge the --out folders of sharded runs into --out, then score, aggregate, report
 
@@ -201,7 +202,7 @@ export async function main(argv: string[]): Promise<number> {
   const names: StageName[] | null =
     command === 'run'
       ? stageOrder
-      : (stageOrder as string[]).includes(command)
+      : (allStages as string[]).includes(command)
         ? [command as StageName]
         : null;
   if (names === null) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
+import { stageOrder } from '../src/runner/stage.js';
 
 function capture(): { out: () => string; err: () => string } {
   const out: string[] = [];
@@ -37,6 +38,7 @@ describe('command line', () => {
       'report',
       'validate',
       'merge',
+      'explore',
     ]) {
       expect(io.out()).toContain(word);
     }
@@ -67,6 +69,14 @@ describe('command line', () => {
     const io = capture();
     expect(await main(['aggregate', '--out', dir])).toBe(2);
     expect(io.err()).toMatch(/articles\.jsonl is missing; run `lokalpresse ingest` first/);
+  });
+
+  it('runs explore only when asked for, after the stages it reads from', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lp-cli-'));
+    const io = capture();
+    expect(await main(['explore', '--out', dir])).toBe(2);
+    expect(io.err()).toMatch(/explore: .*articles\.jsonl is missing; run `lokalpresse ingest` first/);
+    expect(stageOrder).not.toContain('explore');
   });
 
   it('validate needs codings', async () => {

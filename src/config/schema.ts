@@ -128,6 +128,27 @@ const aggregateSchema = z
   })
   .strict();
 
+const exploreSchema = z
+  .object({
+    /** Number of topics. */
+    k: z.number().int().min(2).max(100).default(10),
+    /** Terms listed per topic and per municipality. */
+    top_terms: z.number().int().min(1).max(100).default(10),
+    /** Seed of the factorization's starting values. */
+    seed: z.number().int().default(1),
+    /** Explore only articles that match the query (`relevant`). */
+    relevant_only: z.boolean().default(true),
+    /** Fewest articles a stem must occur in. */
+    min_df: z.number().int().min(1).default(2),
+    /** Largest share of articles a stem may occur in. */
+    max_df_share: z.number().gt(0).max(1).default(0.5),
+    /** Most stems used. */
+    max_terms: z.number().int().min(10).default(5000),
+    /** Most articles factorized; a larger corpus is sampled evenly (every n-th article), bounding memory. */
+    max_articles: z.number().int().min(10).default(20000),
+  })
+  .strict();
+
 const outputSchema = z
   .object({
     /** `excel-de`: UTF-8 with BOM, `;`, decimal comma, CRLF. `rfc4180`: comma, decimal point, LF. */
@@ -143,6 +164,7 @@ export const configSchema = z
     tag: tagSchema.prefault({}),
     score: scoreSchema.prefault({}),
     aggregate: aggregateSchema.prefault({}),
+    explore: exploreSchema.prefault({}),
     output: outputSchema.prefault({}),
   })
   .strict();

@@ -16,6 +16,8 @@ export interface ExploreSettings {
   max_df_share: number;
   /** Most stems used. */
   max_terms: number;
+  /** Most articles factorized (a larger corpus is sampled evenly). */
+  max_articles: number;
 }
 
 export const defaultExploreSettings: ExploreSettings = {
@@ -26,6 +28,7 @@ export const defaultExploreSettings: ExploreSettings = {
   min_df: 2,
   max_df_share: 0.5,
   max_terms: 5000,
+  max_articles: 20000,
 };
 
 /** The `explore` section of the config when the schema has one, else the defaults. */

@@ -28,6 +28,8 @@ export async function runExplore(ctx: StageContext): Promise<StageResult> {
   const docs: ExploreDoc[] = [];
   const municipalities: (string | null)[] = [];
   let n = 0;
+  // An even sample of a large corpus: the documents are held in memory for the factorization.
+  const step = Math.max(1, Math.ceil((ctx.articleCount ?? 0) / settings.max_articles));
   const files = ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'].map((f) => path.join(ctx.outDir, f)) as [
     string,
     string,
@@ -38,6 +40,7 @@ export async function runExplore(ctx: StageContext): Promise<StageResult> {
     ctx.log.progress('explore', n, ctx.articleCount);
     if (settings.relevant_only && !t.relevant) continue;
     if (a.duplicate_of !== null) continue;
+    if ((n - 1) % step !== 0) continue;
     docs.push({ id: a.id, sentences: decodeTokens(encoded).sentences });
     municipalities.push(a.municipality);
   }
@@ -71,8 +74,7 @@ export async function runExplore(ctx: StageContext): Promise<StageResult> {
 }
 
 export const exploreStage: StageDefinition = {
-  // The runner's StageName has no 'explore' yet; the lead adds it when wiring the stage in.
-  name: 'explore' as StageDefinition['name'],
+  name: 'explore',
   describe: 'exploring topics',
   reads: ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'],
   writes: EXPLORE_OUTPUTS,

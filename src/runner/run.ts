@@ -11,11 +11,11 @@ import { corpusFingerprint, stageFingerprint } from './fingerprint.js';
 import type { Logger } from './log.js';
 import { type Shard, shardLabel } from './shard.js';
 import {
+  allStages,
   type StageContext,
   type StageDefinition,
   type StageName,
   type StageResult,
-  stageOrder,
 } from './stage.js';
 import { stages } from './stages.js';
 
@@ -97,7 +97,7 @@ function removeStaleTempFiles(outDir: string, log: Logger): void {
 
 /** The stage that writes a given output file. */
 function producerOf(file: string): StageDefinition | undefined {
-  return stageOrder.map((n) => stages[n]).find((s) => s.writes.includes(file));
+  return allStages.map((n) => stages[n]).find((s) => s.writes.includes(file));
 }
 
 function context(opts: RunOptions): StageContext {
@@ -124,7 +124,7 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
   removeStaleTempFiles(opts.outDir, opts.log);
   const state = readState(opts.outDir);
   const outcomes: StageOutcome[] = [];
-  const ordered = stageOrder.filter((n) => names.includes(n));
+  const ordered = allStages.filter((n) => names.includes(n));
   for (const name of ordered) {
     const stage = stages[name];
     for (const input of stage.reads) {
@@ -178,7 +178,7 @@ export async function runStages(names: StageName[], opts: RunOptions): Promise<S
 function writeRunJson(opts: RunOptions, state: RunState, outcomes: StageOutcome[]): void {
   const file = path.join(opts.outDir, 'run.json');
   const stagesJson: Record<string, unknown> = {};
-  for (const name of stageOrder) {
+  for (const name of allStages) {
     const s = state.stages[name];
     if (!s) continue;
     const now = outcomes.find((o) => o.stage === name);

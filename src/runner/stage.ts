@@ -2,9 +2,16 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from './log.js';
 import type { Shard } from './shard.js';
 
-export type StageName = 'ingest' | 'tokenize' | 'tag' | 'score' | 'aggregate' | 'report';
+export type StageName = 'ingest' | 'tokenize' | 'tag' | 'score' | 'aggregate' | 'report' | 'explore';
 
+/** The stages `lokalpresse run` runs, in order. */
 export const stageOrder: StageName[] = ['ingest', 'tokenize', 'tag', 'score', 'aggregate', 'report'];
+
+/** Stages run only when asked for by name (after the ones they read from). */
+export const optionalStages: StageName[] = ['explore'];
+
+/** Every stage in the order they run. */
+export const allStages: StageName[] = [...stageOrder, ...optionalStages];
 
 /** What every stage gets from the runner. */
 export interface StageContext {

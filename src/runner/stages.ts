@@ -1,4 +1,5 @@
 import { aggregateStage } from '../aggregate/stage.js';
+import { exploreStage } from '../explore/stage.js';
 import { ingestStage } from '../ingest/stage.js';
 import { reportStage } from '../report/stage.js';
 import { scoreStage } from '../score/stage.js';
@@ -14,4 +15,5 @@ export const stages: Record<StageName, StageDefinition> = {
   score: scoreStage,
   aggregate: aggregateStage,
   report: reportStage,
+  explore: exploreStage,
 };
