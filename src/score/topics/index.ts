@@ -1,8 +1,11 @@
 export {
   defaultTopicModelOptions,
+  type FittedWeights,
+  fitWithSelfTraining,
   type PreparedTopicModel,
   predictTopic,
   prepareTopicModel,
+  pseudoLabels,
   type TopicModel,
   type TopicModelOptions,
   type TopicPrediction,

@@ -18,6 +18,8 @@ export interface SvmOptions {
   tolerance: number;
   /** `squared`: squared hinge (L2-loss SVM, smooth, the default); `hinge`: the classic L1-loss SVM. */
   loss?: 'squared' | 'hinge';
+  /** Per-example factor on the cost (e.g. below 1 for machine-labelled examples); default 1 each. */
+  sampleWeight?: Float64Array;
 }
 
 /**
@@ -40,15 +42,22 @@ export function trainLinearSvm(
   const qd = new Float64Array(n);
   const upper = new Float64Array(n);
   const hinge = opts.loss === 'hinge';
+  const costs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const cost = (y[i] as number) > 0 ? opts.costPositive : opts.costNegative;
+    const cost =
+      ((y[i] as number) > 0 ? opts.costPositive : opts.costNegative) * (opts.sampleWeight?.[i] ?? 1);
+    costs[i] = cost;
     diag[i] = hinge ? 0 : 0.5 / cost;
     upper[i] = hinge ? cost : Number.POSITIVE_INFINITY;
     qd[i] = squaredNorm(x[i] as SparseVector) + opts.bias * opts.bias + (diag[i] as number);
   }
-  const order = Int32Array.from({ length: n }, (_, i) => i);
+  // Examples without cost take no part (their alpha stays 0).
+  const order = Int32Array.from(
+    Array.from({ length: n }, (_, i) => i).filter((i) => (costs[i] as number) > 0),
+  );
+  const active = order.length;
   for (let iter = 0; iter < opts.maxIter; iter++) {
-    for (let i = n - 1; i > 0; i--) {
+    for (let i = active - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       const t = order[i] as number;
       order[i] = order[j] as number;
@@ -56,7 +65,7 @@ export function trainLinearSvm(
     }
     let pgMax = Number.NEGATIVE_INFINITY;
     let pgMin = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < active; k++) {
       const i = order[k] as number;
       const xi = x[i] as SparseVector;
       const yi = y[i] as number;
