@@ -42,17 +42,43 @@ function noneFor(set: DictionarySet): ReadonlyArray<readonly number[]> {
   return none;
 }
 
-/** The hits of each dictionary of the set in a token list: `result[d]` equals `findHits(dicts[d], tokens)`. */
-export function hitsInEach(set: DictionarySet, tokens: Token[]): DictionaryHit[][] {
+const NO_HITS: readonly DictionaryHit[] = Object.freeze([]);
+
+/**
+ * The hits of each dictionary of the set in a token list: `result[d]` equals
+ * `findHits(dicts[d], tokens)` (a shared empty list when there are none: do not modify it).
+ */
+export function hitsInEach(set: DictionarySet, tokens: Token[]): Array<readonly DictionaryHit[]> {
   const n = tokens.length;
-  const units: Array<Array<readonly number[]>> = set.dicts.map(() => new Array<readonly number[]>(n));
+  const count = set.dicts.length;
+  const none = noneFor(set);
+  const byNorm: Array<ReadonlyArray<readonly number[]>> = new Array(n);
+  let anyUnits = false;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
-    const byNorm = t.word ? unitsByNorm(set, t.norm) : null;
-    for (let d = 0; d < set.dicts.length; d++) {
-      const list = units[d] as Array<readonly number[]>;
-      list[i] = byNorm ? withCased(set.dicts[d] as CompiledDictionary, t, byNorm[d] ?? EMPTY) : EMPTY;
-    }
+    const entry = t.word ? unitsByNorm(set, t.norm) : none;
+    byNorm[i] = entry;
+    if (entry !== none) anyUnits = true;
   }
-  return set.dicts.map((dict, d) => hitsOfUnits(dict, units[d] as Array<readonly number[]>));
+  const out: Array<readonly DictionaryHit[]> = new Array(count);
+  for (let d = 0; d < count; d++) {
+    const dict = set.dicts[d] as CompiledDictionary;
+    // Most sentences match nothing in most dictionaries: no unit lists are built for those.
+    if (!anyUnits && dict.cased.length === 0) {
+      out[d] = NO_HITS;
+      continue;
+    }
+    const units: Array<readonly number[]> = new Array(n);
+    let found = false;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i] as Token;
+      const u = t.word
+        ? withCased(dict, t, (byNorm[i] as ReadonlyArray<readonly number[]>)[d] ?? EMPTY)
+        : EMPTY;
+      units[i] = u;
+      if (u.length > 0) found = true;
+    }
+    out[d] = found ? hitsOfUnits(dict, units) : NO_HITS;
+  }
+  return out;
 }

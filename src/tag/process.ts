@@ -52,14 +52,16 @@ export function createProcessor(init: TagInit): Processor {
     const targetSentences: number[] = [];
     let queryHits = 0;
     let words = 0;
-    sentences.forEach((s, i) => {
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i] ?? [];
       for (const t of s) if (t.word) words++;
-      const [q = [], a = [], c = [], t = []] = hitsInEach(set, s);
+      const each = hitsInEach(set, s);
+      const q = each[0] ?? [];
       queryHits += q.length;
-      for (const h of a) actorCounts[h.key] = (actorCounts[h.key] ?? 0) + 1;
-      for (const h of c) topicCounts[h.key] = (topicCounts[h.key] ?? 0) + 1;
-      if (t.length > 0) targetSentences.push(i);
-    });
+      for (const h of each[1] ?? []) actorCounts[h.key] = (actorCounts[h.key] ?? 0) + 1;
+      for (const h of each[2] ?? []) topicCounts[h.key] = (topicCounts[h.key] ?? 0) + 1;
+      if ((each[3] ?? []).length > 0) targetSentences.push(i);
+    }
     const tags: ArticleTags = {
       id,
       words,
