@@ -207,3 +207,29 @@ describe('incremental re-runs', () => {
     expect(log.some((l) => /unchanged since the last run/.test(l))).toBe(false);
   });
 });
+
+describe('when the cache cannot be written', () => {
+  it('the run still succeeds, with a warning', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'lp-incremental-nocache-'));
+    const corpus = path.join(root, 'corpus');
+    makeCorpus(corpus);
+    const out = path.join(root, 'out');
+    // A folder (not empty) where the manifest should go: renaming a file onto it fails.
+    mkdirSync(path.join(out, '.lokalpresse', 'ingest.manifest.json', 'blockiert'), { recursive: true });
+    const log = memoryLogger();
+    const outcomes = await runStages(['ingest'], {
+      corpusDir: corpus,
+      outDir: out,
+      config: parseConfig({}, 'test'),
+      configDir: packageRoot,
+      codingsFile: null,
+      force: false,
+      log,
+    });
+    expect(outcomes[0]?.status).toBe('ran');
+    expect(log.lines.some((l) => /^warning: ingest: could not store results for the next run/.test(l))).toBe(
+      true,
+    );
+    expect(readFileSync(path.join(out, 'articles.jsonl'), 'utf8')).toContain('"id":"z-agentur"');
+  });
+});

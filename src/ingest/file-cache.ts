@@ -95,7 +95,16 @@ const partsName = (generation: number): string => `parts.${generation}.jsonl`;
 /** The key the cached results were computed with: program, ingest settings, data files, byte order. */
 export async function ingestCacheKey(config: unknown, dataFiles: string[]): Promise<string> {
   const data = await Promise.all(dataFiles.map(async (f) => `${f}:${await hashFile(f)}`));
-  return hashText(stableJson({ program: programFingerprint(), config, data, endianness: endianness() }));
+  return hashText(
+    stableJson({
+      program: programFingerprint(),
+      config,
+      data,
+      endianness: endianness(),
+      // Where a large export is cut into parts decides how its results are grouped.
+      partBytes: process.env.LOKALPRESSE_PART_BYTES ?? null,
+    }),
+  );
 }
 
 /** SHA-1 of a file's bytes, read in slices (an export may be larger than memory allows). */
@@ -217,6 +226,8 @@ export class IngestCache {
   private readonly generation: number;
   private readonly stats = new Map<string, Stats | null>();
   private readFd: number | null = null;
+  /** Why this run's results cannot be stored (e.g. disk full); the run itself goes on. */
+  private failed: Error | null = null;
   private appendFd: number | null = null;
   private appendAt = 0;
 
@@ -224,6 +235,7 @@ export class IngestCache {
     private readonly outDir: string,
     private readonly key: string,
     previous: Manifest | null,
+    private readonly log: Logger,
   ) {
     this.dir = stateDir(outDir);
     this.previous = previous;
@@ -240,7 +252,7 @@ export class IngestCache {
   /** Opens the cache of an output folder for a run with the given key; `fresh` ignores what is there. */
   static open(outDir: string, key: string, log: Logger, fresh = false): IngestCache {
     const file = stageCacheFile(outDir, 'ingest', MANIFEST);
-    return new IngestCache(outDir, key, fresh ? null : readManifest(file, key, log));
+    return new IngestCache(outDir, key, fresh ? null : readManifest(file, key, log), log);
   }
 
   private partsFile(generation: number): string {
@@ -349,7 +361,7 @@ export class IngestCache {
     const parts: PartRef[] = [];
     return {
       add: (part) => {
-        if (stamp === null) return;
+        if (stamp === null || this.failed) return;
         const stored: StoredPart = {
           f: rel,
           p: parts.length,
@@ -357,11 +369,15 @@ export class IngestCache {
           d: part.drafts.map(storeDraft),
         };
         const bytes = Buffer.from(`${JSON.stringify(stored)}\n`, 'utf8');
-        const at = this.append(bytes);
-        parts.push([at, bytes.length, checksum(bytes)]);
+        try {
+          const at = this.append(bytes);
+          parts.push([at, bytes.length, checksum(bytes)]);
+        } catch (error) {
+          this.failed = error as Error;
+        }
       },
       done: () => {
-        if (stamp !== null) this.next[rel] = { ...stamp, parts };
+        if (stamp !== null && !this.failed) this.next[rel] = { ...stamp, parts };
       },
     };
   }
@@ -414,23 +430,33 @@ export class IngestCache {
 
   /** Writes the manifest of this run's files and removes parts files nothing points to any more. */
   commit(): void {
-    this.closeFiles();
-    mkdirSync(this.dir, { recursive: true });
-    const generation = this.compact();
-    const manifest: Manifest = {
-      format: 1,
-      key: this.key,
-      generation,
-      started: this.started,
-      files: this.next,
-    };
-    writeFileAtomic(stageCacheFile(this.outDir, 'ingest', MANIFEST), JSON.stringify(manifest));
-    this.removeOtherGenerations(generation);
+    try {
+      this.closeFiles();
+      if (this.failed) throw this.failed;
+      mkdirSync(this.dir, { recursive: true });
+      const generation = this.compact();
+      const manifest: Manifest = {
+        format: 1,
+        key: this.key,
+        generation,
+        started: this.started,
+        files: this.next,
+      };
+      writeFileAtomic(stageCacheFile(this.outDir, 'ingest', MANIFEST), JSON.stringify(manifest));
+      this.removeOtherGenerations(generation);
+    } catch (error) {
+      // Never fails the run: the next one just reads more files.
+      this.log.warn(`ingest: could not store results for the next run (${(error as Error).message})`);
+    }
   }
 
   /** Leaves the previous manifest as it was (the parts appended to its file are never pointed to). */
   abort(): void {
-    this.closeFiles();
+    try {
+      this.closeFiles();
+    } catch {
+      // Nothing more to do.
+    }
   }
 
   private removeOtherGenerations(keep: number): void {

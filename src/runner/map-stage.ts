@@ -186,13 +186,19 @@ export async function mapToFile(
     await writer.flushCopies();
     previous?.close();
     await out.commit();
-    await index.write(indexTrailer(key, writer.lines, statSync(outPath)));
-    await index.commit();
   } catch (error) {
     previous?.close();
     out.abort();
     index.abort();
     throw error;
+  }
+  try {
+    await index.write(indexTrailer(key, writer.lines, statSync(outPath)));
+    await index.commit();
+  } catch (error) {
+    // The output is complete; without its index the next run just computes every row.
+    index.abort();
+    ctx.log.warn(`${stage}: could not store the row index for the next run (${(error as Error).message})`);
   }
   if (previous) {
     ctx.log.info(
