@@ -130,3 +130,19 @@ describe('self-training over the uncoded articles', () => {
     expect(trainTopicClassifier(samples, opts).options.temperature).toBe(7);
   });
 });
+
+describe('pseudoLabels cap', () => {
+  it('shrinks the quotas in proportion when there are more uncoded articles than the cap', () => {
+    const fitted: FittedWeights = {
+      labels: ['a', 'b'],
+      weights: [Float64Array.from([1, 0]), Float64Array.from([0, 1])],
+      bias: [0, 0],
+    };
+    const many = Array.from({ length: 40 }, (_, i) => vec([[i % 2, 0.1 + i / 100]]));
+    const picked = pseudoLabels(fitted, ['a', 'b'], many, 1, 1, 7, 10);
+    expect(picked).toHaveLength(10);
+    expect(picked.filter(([, l]) => l === 'a')).toHaveLength(5);
+    // The most confident of each label: the highest values come last in `many`.
+    expect(picked.map(([i]) => i)).toEqual([30, 31, 32, 33, 34, 35, 36, 37, 38, 39]);
+  });
+});
