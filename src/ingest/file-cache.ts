@@ -107,12 +107,15 @@ export async function ingestCacheKey(config: unknown, dataFiles: string[]): Prom
   );
 }
 
+/** Read buffer of `hashFileBytes`, reused (it is only used synchronously). */
+const hashBuffer = Buffer.allocUnsafe(1 << 20);
+
 /** SHA-1 of a file's bytes, read in slices (an export may be larger than memory allows). */
 export function hashFileBytes(abs: string): string {
   const hash = createHash('sha1');
   const fd = openSync(abs, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
+    const buffer = hashBuffer;
     for (let at = 0; ; ) {
       const got = readSync(fd, buffer, 0, buffer.length, at);
       if (got === 0) break;
