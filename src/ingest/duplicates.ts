@@ -352,6 +352,11 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
   const store = new SignatureStore(k, bands);
   const buckets = new BandTable();
   const keys = new Uint32Array(bands);
+  /** Per band: the table slot of the key, and the last text stored with it (-1: none). */
+  const slots = new Int32Array(bands);
+  const heads = new Int32Array(bands);
+  /** The signature being registered as it is stored. */
+  const stored = new Uint16Array(k);
   /** Per stored text: the number of the last `register` call that met it as a candidate. */
   let seen = new Uint32Array(1024);
   let call = 0;
@@ -363,22 +368,24 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
     return mix32(h ^ Math.imul(band + 1, 0x9e3779b9));
   };
 
-  /** Least number of equal positions at which a pair of these sizes is a duplicate (k + 1: never). */
-  const neededEqual = (size: number, otherSize: number): number => {
+  /** Whether a pair with `same` equal positions and these shingle counts is a duplicate. */
+  const accepts = (same: number, size: number, otherSize: number): boolean => {
     const smaller = Math.min(size, otherSize);
     const comparable =
       smaller >= MIN_OVERLAP_SHINGLES && smaller >= MIN_OVERLAP_SIZE_RATIO * Math.max(size, otherSize);
-    const accepts = (same: number): boolean => {
-      const jaccard = same / k;
-      const overlap = comparable ? overlapFromJaccard(jaccard, size, otherSize) : 0;
-      return jaccard >= opts.threshold || overlap >= opts.threshold;
-    };
+    const jaccard = same / k;
+    const overlap = comparable ? overlapFromJaccard(jaccard, size, otherSize) : 0;
+    return jaccard >= opts.threshold || overlap >= opts.threshold;
+  };
+
+  /** Least number of equal positions at which a pair of these sizes is a duplicate (k + 1: never). */
+  const neededEqual = (size: number, otherSize: number): number => {
     // Both measures grow with the number of equal positions: binary search for the least that passes.
     let lo = 0;
     let hi = k + 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (mid <= k && accepts(mid)) hi = mid;
+      if (mid <= k && accepts(mid, size, otherSize)) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -389,7 +396,16 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
     if (sig.length !== k) throw new Error('duplicates: signature made with other options');
     const size = signed.shingles;
     const index = store.length;
-    for (let b = 0; b < bands; b++) keys[b] = bandKey(sig, b);
+    // Room for this text's keys first, so that the slots found now stay valid until it is stored.
+    buckets.reserve(bands);
+    for (let b = 0; b < bands; b++) {
+      const key = bandKey(sig, b);
+      keys[b] = key;
+      const slot = buckets.slot(key);
+      slots[b] = slot;
+      heads[b] = buckets.headAt(slot);
+    }
+    for (let p = 0; p < k; p++) stored[p] = (sig[p] ?? 0) & 0xffff;
     let match = -1;
     if (!signed.empty) {
       call += 1;
@@ -400,7 +416,7 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
       }
       let comparisons = 0;
       for (let b = 0; b < bands && comparisons < MAX_COMPARISONS; b++) {
-        for (let c = buckets.head(keys[b] ?? 0); c >= 0; c = store.previous(c, b)) {
+        for (let c = heads[b] ?? -1; c >= 0; c = store.previous(c, b)) {
           if (seen[c] === call) continue;
           seen[c] = call;
           const root = store.firstCopy(c);
@@ -408,13 +424,16 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
           if (match >= 0 && root >= match) continue;
           if (++comparisons > MAX_COMPARISONS) break;
           const needed = neededEqual(size, store.size(c));
-          if (needed <= k && store.agrees(c, sig, needed)) match = root;
+          if (needed <= k && store.agrees(c, stored, needed)) match = root;
         }
       }
     }
-    store.add(id, sig, size, match >= 0 ? match : index);
+    store.add(id, stored, size, match >= 0 ? match : index);
     if (!signed.empty)
-      for (let b = 0; b < bands; b++) store.link(index, b, buckets.push(keys[b] ?? 0, index));
+      for (let b = 0; b < bands; b++) {
+        store.link(index, b, heads[b] ?? -1);
+        buckets.put(slots[b] ?? 0, keys[b] ?? 0, index);
+      }
     return match >= 0 ? store.id(match) : null;
   };
   return { register, check: (id, text) => register(id, sign(text)) };
@@ -442,11 +461,10 @@ class SignatureStore {
     this.links = new Int32Array(this.capacity * bands);
   }
 
-  add(id: string, sig: Uint32Array, size: number, root: number): void {
+  add(id: string, sig: Uint16Array, size: number, root: number): void {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
-    const base = i * this.k;
-    for (let p = 0; p < this.k; p++) this.signatures[base + p] = (sig[p] ?? 0) & 0xffff;
+    this.signatures.set(sig, i * this.k);
     this.sizes[i] = size;
     this.roots[i] = root;
     this.links.fill(-1, i * this.bands, (i + 1) * this.bands);
@@ -454,12 +472,13 @@ class SignatureStore {
   }
 
   /** Whether at least `needed` positions of the stored signature equal those of `sig`. */
-  agrees(i: number, sig: Uint32Array, needed: number): boolean {
+  agrees(i: number, sig: Uint16Array, needed: number): boolean {
+    const signatures = this.signatures;
     const base = i * this.k;
     // Stop as soon as too many positions differ.
     let allowed = this.k - needed;
     for (let p = 0; p < this.k; p++) {
-      if (this.signatures[base + p] !== ((sig[p] ?? 0) & 0xffff) && --allowed < 0) return false;
+      if (signatures[base + p] !== sig[p] && --allowed < 0) return false;
     }
     return true;
   }
@@ -513,27 +532,32 @@ class BandTable {
   private heads = new Int32Array(1 << 12);
   private used = 0;
 
-  private slot(key: number): number {
+  /** The slot that holds the key, or the empty slot where it would go. */
+  slot(key: number): number {
     const mask = this.keys.length - 1;
     let s = mix32(key) & mask;
     while (this.heads[s] !== 0 && this.keys[s] !== key) s = (s + 1) & mask;
     return s;
   }
 
-  /** Last text stored with the key, or -1. */
-  head(key: number): number {
-    return (this.heads[this.slot(key)] ?? 0) - 1;
+  /** Last text stored in the slot, or -1. */
+  headAt(slot: number): number {
+    return (this.heads[slot] ?? 0) - 1;
   }
 
-  /** Stores `index` as the last text with the key; returns the one before it, or -1. */
-  push(key: number, index: number): number {
-    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
-    const s = this.slot(key);
-    const previous = (this.heads[s] ?? 0) - 1;
-    if (previous < 0) this.used++;
+  /** Grows the table now if `more` new keys could take it past 70 % full (slots found before move). */
+  reserve(more: number): void {
+    while ((this.used + more) * 10 > this.keys.length * 7) this.grow();
+  }
+
+  /** Makes `index` the last text with the key, in the slot `slot(key)` gave (after `reserve`). */
+  put(slot: number, key: number, index: number): void {
+    let s = slot;
+    // An empty slot may have been taken meanwhile by another key of the same text.
+    if (this.heads[s] !== 0 && this.keys[s] !== key) s = this.slot(key);
+    if (this.heads[s] === 0) this.used++;
     this.keys[s] = key;
     this.heads[s] = index + 1;
-    return previous;
   }
 
   private grow(): void {
