@@ -38,7 +38,9 @@ export async function rowCacheKey(ctx: StageContext, stage: string, spec: PoolSp
     stableJson({
       program: programFingerprint(),
       stage,
-      init: spec.init,
+      // Plain JSON (key order is fixed by the code, which the program fingerprint covers): a trained
+      // model can hold hundreds of thousands of numbers.
+      init: hashText(JSON.stringify(spec.init) ?? 'null'),
       config: definition ? definition.configPart(ctx.config) : null,
       data,
     }),
