@@ -28,6 +28,7 @@ writeFileSync(
   stringify([['id', 'text'], ...articles.map((a) => [String(a.id), a.text])]),
 );
 const labels = articles.map((a) => a.label);
+const started = Date.now();
 console.log(
   `Topics (topics dev set, ${articles.length} articles as a CSV corpus through \`lokalpresse run --codings\`)`,
 );
@@ -63,3 +64,4 @@ for (const share of [0.5, 0.7]) {
     `${share * 100}% coded, mean of 3 seeds: accuracy ${fmt(mean(acc))}, macro-F1 ${fmt(mean(f1))}`,
   );
 }
+console.log(`6 pipeline runs in ${((Date.now() - started) / 1000).toFixed(0)} s`);
