@@ -186,10 +186,12 @@ function createTokenScanner(wordChar: RegExp): (text: string, t: Tokens, positio
     let atLineStart = true;
     let start = -1;
     let i = 0;
-    const push = (from: number, to: number): void => {
+    /** Whether the current word has only ASCII lower-case letters and digits (its own fold). */
+    let plain = true;
+    const push = (from: number, to: number, own: boolean): void => {
       const orig = text.slice(from, to);
       t.orig.push(orig);
-      t.fold.push(foldWord(orig));
+      t.fold.push(own ? orig : foldWord(orig));
       if (positions) {
         t.start.push(from);
         t.lineStart.push(atLineStart);
@@ -214,18 +216,22 @@ function createTokenScanner(wordChar: RegExp): (text: string, t: Tokens, positio
         }
       }
       if (cls === WORD) {
-        if (start < 0) start = i;
+        if (start < 0) {
+          start = i;
+          plain = true;
+        }
+        if (plain && !((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) plain = false;
       } else {
         if (start >= 0) {
-          push(start, i);
+          push(start, i, plain);
           start = -1;
         }
-        if (cls === OTHER) push(i, i + width);
+        if (cls === OTHER) push(i, i + width, false);
         else if (code === 10) atLineStart = true;
       }
       i += width;
     }
-    if (start >= 0) push(start, text.length);
+    if (start >= 0) push(start, text.length, plain);
   };
 }
 
