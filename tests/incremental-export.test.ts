@@ -2,7 +2,15 @@
  * The per-file cache with a large export that ingest reads in parts: its results are stored and
  * replayed part by part, and any change to the export reads the whole file again.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +72,7 @@ describe('incremental re-runs with an export read in parts', () => {
     utimesSync(path.join(corpus, 'einzeln.txt'), hourAgo, hourAgo);
   });
   afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
     if (previousPartBytes === undefined) delete process.env.LOKALPRESSE_PART_BYTES;
     else process.env.LOKALPRESSE_PART_BYTES = previousPartBytes;
   });

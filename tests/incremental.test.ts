@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
 import type { Config } from '../src/config/schema.js';
 import { packageRoot } from '../src/paths.js';
@@ -78,6 +78,7 @@ describe('incremental re-runs', () => {
   const corpus = path.join(root, 'corpus');
   const out = path.join(root, 'out');
   makeCorpus(corpus);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   let config: Config = parseConfig({ ingest: { min_words: 5 } }, 'test');
   let fresh = 0;
 
@@ -211,6 +212,7 @@ describe('incremental re-runs', () => {
 describe('when the cache cannot be written', () => {
   it('the run still succeeds, with a warning', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'lp-incremental-nocache-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     const corpus = path.join(root, 'corpus');
     makeCorpus(corpus);
     const out = path.join(root, 'out');
