@@ -268,24 +268,42 @@ function byWords(sample: string, profiles: Profiles, strict: boolean, fallback: 
       hits[l] = (hits[l] ?? 0) + 1;
     }
   };
-  // Words as `splitLanguageWords` cuts them, with apostrophes at either end dropped; read in place.
+  // Words: maximal runs of letters, marks, apostrophes and ZWNJ, with apostrophes at either end
+  // dropped; read in place, hashed while they are scanned.
   let words = 0;
   let i = 0;
   const len = text.length;
   while (i < len) {
-    while (i < len && languageCharWidth(text, i) === 0) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    let width = languageCharWidth(text, i);
+    while (width === 0 && i < len) {
+      i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      width = languageCharWidth(text, i);
+    }
+    if (i >= len) break;
     let start = i;
-    for (let w = languageCharWidth(text, i); w > 0; w = languageCharWidth(text, i)) i += w;
-    let end = i;
-    while (start < end && isApostrophe(text.charCodeAt(start))) start++;
-    while (end > start && isApostrophe(text.charCodeAt(end - 1))) end--;
-    if (start === end) continue;
-    words++;
-    for (const langs of listsOfRange(profiles.table, text, start, end, hashRange(text, start, end)))
-      add(langs);
-    // Telling letters are all outside ASCII: plain ASCII words skip the letter lookups.
+    let h = 0x811c9dc5;
     let ascii = true;
-    for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) <= 0x7f;
+    while (width > 0) {
+      for (let k = i; k < i + width; k++) {
+        const code = text.charCodeAt(k);
+        if (code > 0x7f) ascii = false;
+        h = Math.imul(h ^ code, 0x01000193);
+      }
+      i += width;
+      width = languageCharWidth(text, i);
+    }
+    let end = i;
+    if (isApostrophe(text.charCodeAt(start)) || isApostrophe(text.charCodeAt(end - 1))) {
+      while (start < end && isApostrophe(text.charCodeAt(start))) start++;
+      while (end > start && isApostrophe(text.charCodeAt(end - 1))) end--;
+      if (start === end) continue;
+      h = hashRange(text, start, end);
+      ascii = true;
+      for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) <= 0x7f;
+    }
+    words++;
+    for (const langs of listsOfRange(profiles.table, text, start, end, h >>> 0)) add(langs);
+    // Telling letters are all outside ASCII: plain ASCII words skip the letter lookups.
     if (ascii) continue;
     let tightest: number[] | null = null;
     for (let k = start; k < end; k++) {
