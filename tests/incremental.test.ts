@@ -126,6 +126,8 @@ describe('incremental re-runs', () => {
     const { log } = await compareWithFresh();
     expect(log).toContain('ingest: 6 of 8 files unchanged since the last run (results reused), 2 read');
     expect(log.some((l) => /^tokenize: \d+ of \d+ articles unchanged/.test(l))).toBe(true);
+    // Codebook topics are weighed by corpus means after scoring, so score reuses its rows too.
+    expect(log.some((l) => /^score: \d+ of \d+ articles unchanged/.test(l))).toBe(true);
     const articles = readFileSync(path.join(out, 'articles.jsonl'), 'utf8');
     expect(articles).toMatch(/"id":"z-agentur","file":"z-agentur.txt".*"duplicate_of":"a-agentur"/);
   });

@@ -13,8 +13,6 @@ export interface ScoreInit {
   model: TopicModel | null;
   /** Hand codes of the coded articles: id -> topic. */
   coded: Array<[string, string]>;
-  /** Mean codebook hits per article in the corpus, by category; null: raw hit counts decide. */
-  topicBaseline: Record<string, number> | null;
 }
 
 /** Codebook hits divided by (corpus mean + 1): common categories count for less. */
@@ -23,6 +21,26 @@ export function weighTopicHits(hits: Record<string, number>, baseline: Record<st
   const weighted: Record<string, number> = {};
   for (const [k, v] of Object.entries(hits)) weighted[k] = v / ((baseline[k] ?? 0) + 1);
   return weighted;
+}
+
+/**
+ * Codebook topics of a scored article recomputed from its hits weighed by the corpus means: the
+ * shares always, the main topic where the codebook decides it (not hand-coded or classified). Keys
+ * keep their order, so the line is what scoring with the weights from the start would write.
+ */
+export function weighCodebookTopics(
+  scores: ArticleScores,
+  hits: Record<string, number>,
+  baseline: Record<string, number>,
+): ArticleScores {
+  const book = codebookTopics(weighTopicHits(hits, baseline));
+  scores.topic_shares = book.shares;
+  if (scores.topic_basis === 'codebook' || scores.topic_basis === 'none') {
+    scores.topic = book.main;
+    scores.topic_confidence = book.confidence;
+    scores.topic_basis = book.main ? 'codebook' : 'none';
+  }
+  return scores;
 }
 
 /** Turns one article's `tokens.jsonl` and `tags.jsonl` lines into its `scores.jsonl` line. */
@@ -37,7 +55,9 @@ export function createProcessor(init: ScoreInit): Processor {
     checkSameId([id, tags.id], 'tokens.jsonl and tags.jsonl');
     const tone = scoreTone(sentences, lexicon, init.tone);
     const target = scoreTargetTone(sentences, tags.target_sentences, lexicon, init.tone);
-    const book = codebookTopics(weighTopicHits(tags.topics, init.topicBaseline));
+    // Codebook topics from raw hits here; the score stage weighs them by the corpus means afterwards
+    // (`weighCodebookTopics`), so these lines do not depend on the rest of the corpus and can be reused.
+    const book = codebookTopics(tags.topics);
     const scores: ArticleScores = {
       id,
       words: tone.words,

@@ -1,15 +1,17 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { readJsonl } from '../io/jsonl.js';
-import { zipLines } from '../io/lines.js';
+import { AtomicFile } from '../io/atomic.js';
+import { jsonLine, readJsonl } from '../io/jsonl.js';
+import { checkSameId, zipLines } from '../io/lines.js';
 import { decodeTokens } from '../io/tokens-codec.js';
 import { bundledDataFiles } from '../paths.js';
-import type { ArticleTags, Token } from '../records.js';
+import type { ArticleScores, ArticleTags, Token } from '../records.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { type Coding, readCodings } from './codings.js';
-import type { ScoreInit } from './process.js';
+import { type ScoreInit, weighCodebookTopics } from './process.js';
 import { crossValidate, type TopicModel, type TopicSample, trainTopicClassifier } from './topics/index.js';
 
 export const SCORES_FILE = 'scores.jsonl';
@@ -65,6 +67,30 @@ async function topicBaseline(ctx: StageContext): Promise<Record<string, number>>
   return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, n > 0 ? v / n : 0]));
 }
 
+/** Scores before the codebook topics are weighed by the corpus means (kept for re-runs). */
+const UNWEIGHTED_FILE = path.join('.lokalpresse', 'scores.unweighted.jsonl');
+
+/** Writes `scores.jsonl` from the unweighted scores with codebook topics weighed by `baseline`. */
+async function weighTopics(ctx: StageContext, baseline: Record<string, number>): Promise<void> {
+  const out = new AtomicFile(path.join(ctx.outDir, SCORES_FILE));
+  try {
+    const files: [string, string] = [
+      path.join(ctx.outDir, UNWEIGHTED_FILE),
+      path.join(ctx.outDir, 'tags.jsonl'),
+    ];
+    for await (const [scoreLine, tagsLine] of zipLines(files)) {
+      const scores = JSON.parse(scoreLine as string) as ArticleScores;
+      const tags = JSON.parse(tagsLine as string) as ArticleTags;
+      checkSameId([scores.id, tags.id], 'scores and tags.jsonl');
+      await out.write(jsonLine(weighCodebookTopics(scores, tags.topics, baseline)));
+    }
+    await out.commit();
+  } catch (error) {
+    out.abort();
+    throw error;
+  }
+}
+
 /** Tone, target tone and topics per article (`scores.jsonl`). */
 export async function runScore(ctx: StageContext): Promise<StageResult> {
   const toneConfig = ctx.config.score.tone;
@@ -84,11 +110,18 @@ export async function runScore(ctx: StageContext): Promise<StageResult> {
     },
     model: classifier?.model ?? null,
     coded: classifier ? [...classifier.coded] : [],
-    topicBaseline: ctx.config.score.topics.baseline_weighting ? await topicBaseline(ctx) : null,
   };
   const spec = { module: processorModule(import.meta.url), init };
   const rows = zipLines([path.join(ctx.outDir, 'tokens.jsonl'), path.join(ctx.outDir, 'tags.jsonl')]);
-  const n = await mapToFile(ctx, 'score', rows, spec, SCORES_FILE);
+  let n: number;
+  if (ctx.config.score.topics.baseline_weighting) {
+    // Per-article scores first (reusable row by row on a re-run: they do not depend on the rest of
+    // the corpus), then the codebook topics weighed by the corpus means, in one cheap pass.
+    const baseline = await topicBaseline(ctx);
+    mkdirSync(path.join(ctx.outDir, '.lokalpresse'), { recursive: true });
+    n = await mapToFile(ctx, 'score', rows, spec, UNWEIGHTED_FILE);
+    await weighTopics(ctx, baseline);
+  } else n = await mapToFile(ctx, 'score', rows, spec, SCORES_FILE);
   const details = classifier
     ? { topic_classifier: { coded: classifier.coded.size, cross_validation: classifier.cv } }
     : undefined;
