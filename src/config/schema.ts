@@ -107,6 +107,13 @@ const topicsSchema = z
      * mentions it more than usual. false: raw hit counts.
      */
     baseline_weighting: z.boolean().default(true),
+    /**
+     * Rounds of self-training: the classifier codes uncoded articles, adds the most confident (in
+     * proportion to the coded sample's label mix, at half weight) and is trained again. 0: off.
+     */
+    self_training_rounds: z.number().int().min(0).max(10).default(2),
+    /** Most machine-coded articles added in self-training. */
+    max_pseudo_labeled: z.number().int().min(0).default(1000),
   })
   .strict();
 

@@ -53,7 +53,11 @@ async function trainFromCodings(ctx: StageContext, codings: Coding[]): Promise<C
   ctx.log.info(
     `score: topic classifier trained on ${samples.length} coded articles; ${folds}-fold cross-validation: accuracy ${cv.accuracy.toFixed(3)}, macro-F1 ${cv.macroF1.toFixed(3)}`,
   );
-  return { model: trainTopicClassifier(samples, undefined, { unlabeled }), coded, cv };
+  const training = {
+    selfTrainingRounds: ctx.config.score.topics.self_training_rounds,
+    maxPseudoLabeled: ctx.config.score.topics.max_pseudo_labeled,
+  };
+  return { model: trainTopicClassifier(samples, training, { unlabeled }), coded, cv };
 }
 
 /** Mean codebook hits per article over the corpus (a pass over the small tags file). */
