@@ -11,12 +11,15 @@ export interface DictionarySet {
   dicts: readonly CompiledDictionary[];
   /** Norm -> units in each dictionary. */
   cache: Map<string, ReadonlyArray<readonly number[]>>;
+  /** Per token of the sentence being matched: its cache entry, its units in one dictionary. */
+  scratchNorms: Array<ReadonlyArray<readonly number[]>>;
+  scratchUnits: Array<readonly number[]>;
 }
 
 const CACHE_LIMIT = 200_000;
 
 export function createDictionarySet(dicts: readonly CompiledDictionary[]): DictionarySet {
-  return { dicts, cache: new Map() };
+  return { dicts, cache: new Map(), scratchNorms: [], scratchUnits: [] };
 }
 
 function unitsByNorm(set: DictionarySet, norm: string): ReadonlyArray<readonly number[]> {
@@ -52,7 +55,8 @@ export function hitsInEach(set: DictionarySet, tokens: Token[]): Array<readonly 
   const n = tokens.length;
   const count = set.dicts.length;
   const none = noneFor(set);
-  const byNorm: Array<ReadonlyArray<readonly number[]>> = new Array(n);
+  // Scratch lists reused from sentence to sentence (only the first n entries count).
+  const byNorm = set.scratchNorms;
   let anyUnits = false;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
@@ -63,22 +67,26 @@ export function hitsInEach(set: DictionarySet, tokens: Token[]): Array<readonly 
   const out: Array<readonly DictionaryHit[]> = new Array(count);
   for (let d = 0; d < count; d++) {
     const dict = set.dicts[d] as CompiledDictionary;
+    const cased = dict.cased.length > 0;
     // Most sentences match nothing in most dictionaries: no unit lists are built for those.
-    if (!anyUnits && dict.cased.length === 0) {
+    let found = cased;
+    for (let i = 0; i < n && anyUnits && !found; i++) {
+      found = ((byNorm[i] as ReadonlyArray<readonly number[]>)[d] ?? EMPTY).length > 0;
+    }
+    if (!found) {
       out[d] = NO_HITS;
       continue;
     }
-    const units: Array<readonly number[]> = new Array(n);
-    let found = false;
+    const units = set.scratchUnits;
+    found = false;
     for (let i = 0; i < n; i++) {
       const t = tokens[i] as Token;
-      const u = t.word
-        ? withCased(dict, t, (byNorm[i] as ReadonlyArray<readonly number[]>)[d] ?? EMPTY)
-        : EMPTY;
+      const byThis = (byNorm[i] as ReadonlyArray<readonly number[]>)[d] ?? EMPTY;
+      const u = t.word ? (cased ? withCased(dict, t, byThis) : byThis) : EMPTY;
       units[i] = u;
       if (u.length > 0) found = true;
     }
-    out[d] = found ? hitsOfUnits(dict, units) : NO_HITS;
+    out[d] = found ? hitsOfUnits(dict, units, n) : NO_HITS;
   }
   return out;
 }

@@ -40,13 +40,13 @@ function addHit(hits: DictionaryHit[], from: number, e: DictionaryEntry, start: 
 
 /**
  * Dictionary hits in a token list, given the unit ids each token matches in this dictionary
- * (`units[i]` for token i, as from `tokenUnits`). See `findHits`.
+ * (`units[i]` for token i < n, as from `tokenUnits`). See `findHits`.
  */
 export function hitsOfUnits(
   dict: CompiledDictionary,
   units: ReadonlyArray<readonly number[]>,
+  n: number = units.length,
 ): DictionaryHit[] {
-  const n = units.length;
   const hits: DictionaryHit[] = [];
   for (let i = 0; i < n; i++) {
     const here = units[i] as readonly number[];
