@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyness } from '../src/aggregate/keyness.js';
-import { contentWords, decodeTokens, encodeTokens, parseTokensLine } from '../src/io/tokens-codec.js';
+import {
+  contentWords,
+  decodeSentences,
+  decodeTokens,
+  encodeTokens,
+  parseTokensLine,
+} from '../src/io/tokens-codec.js';
 import type { Token } from '../src/records.js';
 import { tokenizeGerman } from '../src/tokenize/german.js';
 
@@ -24,30 +30,30 @@ describe('tokens.jsonl line format', () => {
     expect(helfer?.word).toBe(true);
   });
 
-  it('keeps tokens unambiguous when a field would contain whitespace or separators', () => {
-    const odd: Token = { text: 'a b', norm: 'a\tb', stem: 'x\ny', stop: false, word: true };
+  it('gets tokens without spaces, tabs or line breaks from the tokenizer, so the packing is exact', () => {
+    const text =
+      'Der\tRat\r\ntagte am 3.\u00a0Oktober\u2009in St.\u202fAugustin;\u3000die Helfer*innen\u200b kamen  zu\u2028spät.\f„Zitat“\v–\u00a0Ende.';
+    const sentences = tokenizeGerman(text);
+    for (const t of sentences.flat())
+      for (const field of [t.text, t.norm, t.stem]) expect(field).not.toMatch(/[ \t\n\r]/);
     const digit: Token = { text: '2015', norm: '2015', stem: '2015', stop: false, word: true };
     const stop: Token = { text: 'Die', norm: 'die', stem: 'die', stop: true, word: true };
     const punct: Token = { text: ',', norm: ',', stem: ',', stop: true, word: false };
+    const stemmed: Token = { text: 'Kindern', norm: 'kindern', stem: 'kind', stop: false, word: true };
     const back = parseTokensLine(
       encodeTokens({
         id: 'x',
         sentences: [
-          [odd, digit],
+          [digit, stemmed],
           [stop, punct],
         ],
       }),
     );
-    expect(back.sentences).toHaveLength(2);
-    expect(back.sentences[0]?.[0]).toEqual({
-      text: 'a\u00a0b',
-      norm: 'a\u00a0b',
-      stem: 'x\u00a0y',
-      stop: false,
-      word: true,
-    });
-    expect(back.sentences[0]?.[1]).toEqual(digit);
-    expect(back.sentences[1]).toEqual([stop, punct]);
+    expect(back.sentences).toEqual([
+      [digit, stemmed],
+      [stop, punct],
+    ]);
+    expect(plain(parseTokensLine(encodeTokens({ id: 'y', sentences })).sentences)).toEqual(plain(sentences));
   });
 
   it('reads an article without tokens and rejects the old nested-array format with a message', () => {
@@ -74,5 +80,20 @@ describe('tokens.jsonl line format', () => {
     quick.addWords('Hamminkeln', fast.words, fast.norms);
     expect(quick.counts()).toEqual(slow.counts());
     expect(quick.counts().get('Hamminkeln')?.terms.has('120')).toBe(false);
+  });
+
+  it('unpacks only the sentences asked for (KWIC needs the target sentences)', () => {
+    const sentences = tokenizeGerman(
+      'Erster Satz über Altena. Zweiter Satz: Geflüchtete ziehen ein. Dritter Satz.',
+    );
+    const line = JSON.parse(encodeTokens({ id: 'k', sentences })) as { id: string; s: string };
+    expect(plain(decodeSentences(line, [1, 7]))).toEqual([plain([sentences[1] as Token[]])[0], []]);
+    expect(decodeSentences({ id: 'leer', s: '' }, [0])).toEqual([[]]);
+  });
+
+  it('counts keyness terms from norms as from tokens, digits and short words excluded', () => {
+    const k = createKeyness();
+    k.addWords('Münster', 6, ['lärm', 'zu', '2016', 'x²y', 'flüchtlinge', '𝔄𝔅𝔆']);
+    expect([...(k.counts().get('Münster')?.terms.keys() ?? [])]).toEqual(['lärm', 'flüchtlinge', '𝔄𝔅𝔆']);
   });
 });

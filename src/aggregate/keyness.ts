@@ -36,8 +36,16 @@ export function isKeynessTerm(t: Token): boolean {
 
 /** The part of `isKeynessTerm` that looks at the normalized form: no digits, three letters or more. */
 function isKeynessNorm(norm: string): boolean {
-  if (/\p{N}/u.test(norm)) return false;
-  return [...norm].length >= 3;
+  if (norm.length < 3) return false;
+  let ascii = true;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return false;
+    if (c >= 0x80) ascii = false;
+  }
+  // Other scripts' digits and numerals (², ½, ٣) and letters outside the BMP: the exact test.
+  if (!ascii) return !/\p{N}/u.test(norm) && [...norm].length >= 3;
+  return true;
 }
 
 /** x·ln(x/e) with 0·ln 0 = 0. */
@@ -118,7 +126,6 @@ const round = (x: number, digits: number): number => Math.round(x * 10 ** digits
 /** Keyness of terms in each municipality against the rest; memory is one term map per municipality. */
 export function createKeyness(): Keyness {
   const byPlace = new Map<string, TermCounts>();
-  const termCache = new Map<string, boolean>();
   const countsOf = (m: string): TermCounts => {
     let c = byPlace.get(m);
     if (!c) {
@@ -140,15 +147,7 @@ export function createKeyness(): Keyness {
     addWords(municipality, words, norms) {
       const c = countsOf(municipality ?? NO_PLACE);
       c.words += words;
-      for (const norm of norms) {
-        let ok = termCache.get(norm);
-        if (ok === undefined) {
-          ok = isKeynessNorm(norm);
-          if (termCache.size >= 200_000) termCache.clear();
-          termCache.set(norm, ok);
-        }
-        if (ok) c.terms.set(norm, (c.terms.get(norm) ?? 0) + 1);
-      }
+      for (const norm of norms) if (isKeynessNorm(norm)) c.terms.set(norm, (c.terms.get(norm) ?? 0) + 1);
     },
     merge(other) {
       for (const [m, o] of other.counts()) {

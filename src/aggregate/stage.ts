@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { compileDictionary, findHits, loadDictionary } from '../dictionary/index.js';
 import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
-import { contentWords, decodeTokens } from '../io/tokens-codec.js';
+import { contentWords, decodeSentences, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
 import { dataPath } from '../paths.js';
@@ -109,7 +109,7 @@ function topicOrder(ctx: StageContext, seen: Set<string>): string[] {
   return [...keys.filter((k) => seen.has(k) || extra.length === 0), ...extra];
 }
 
-type EncodedTokens = Parameters<typeof decodeTokens>[0];
+type EncodedTokens = EncodedTokensLine;
 
 /** Whether a token is a target term (the `tag.targets` dictionary), cached by normalized form. */
 function targetPredicate(ctx: StageContext): (t: Token) => boolean {
@@ -168,8 +168,7 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       const content = contentWords(encoded);
       keyness.addWords(a.municipality, content.words, content.norms);
       if (t.target_sentences.length > 0) {
-        const { sentences } = decodeTokens(encoded);
-        const targetSentences = t.target_sentences.map((i) => sentences[i] ?? []);
+        const targetSentences = decodeSentences(encoded, t.target_sentences);
         await kwic.write(formatCsvRows(kwicLines(a, targetSentences, isTarget), dialect));
       }
       const key = `${a.municipality ?? NO_PLACE}\u0000${periodOf(a.date, aggregate.period)}`;

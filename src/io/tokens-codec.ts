@@ -9,28 +9,32 @@ import type { ArticleTokens, Token } from '../records.js';
  *
  * One string per article instead of nested arrays makes the file a third smaller and reading it
  * about twice as fast (JSON.parse of nested arrays allocates every token); the line stays valid JSON,
- * so `jq` and other JSON tools read it. Tokens never contain whitespace (the tokenizer splits on it);
- * any that would is replaced by a no-break space so that the packing stays unambiguous.
+ * so `jq` and other JSON tools read it. Token fields never contain a space, tab or line break: the
+ * tokenizer splits on whitespace (a test holds it to that), which keeps the packing unambiguous.
  */
 export interface EncodedTokensLine {
   id: string;
   s: string;
 }
 
-const WHITESPACE = /[\t\n\r ]/g;
-const safe = (s: string): string => (/[\t\n\r ]/.test(s) ? s.replace(WHITESPACE, '\u00a0') : s);
-
-function packToken(t: Token): string {
-  const flags = (t.stop ? 1 : 0) | (t.word ? 2 : 0);
-  const text = safe(t.text);
-  if (t.norm === t.text && t.stem === t.norm) return `${flags}${text}`;
-  const norm = t.norm === t.text ? '' : safe(t.norm);
-  const stem = t.stem === t.norm ? '' : safe(t.stem);
-  return `${flags}${text}\t${norm}\t${stem}`;
-}
-
 export function encodeTokens(doc: ArticleTokens): string {
-  const s = doc.sentences.map((sentence) => sentence.map(packToken).join(' ')).join('\n');
+  let s = '';
+  for (let i = 0; i < doc.sentences.length; i++) {
+    if (i > 0) s += '\n';
+    const sentence = doc.sentences[i] as Token[];
+    for (let j = 0; j < sentence.length; j++) {
+      const t = sentence[j] as Token;
+      if (j > 0) s += ' ';
+      s += (t.stop ? 1 : 0) | (t.word ? 2 : 0);
+      s += t.text;
+      if (t.norm !== t.text || t.stem !== t.norm) {
+        s += '\t';
+        if (t.norm !== t.text) s += t.norm;
+        s += '\t';
+        if (t.stem !== t.norm) s += t.stem;
+      }
+    }
+  }
   return `${JSON.stringify({ id: doc.id, s })}\n`;
 }
 
@@ -65,6 +69,15 @@ export function decodeTokens(line: EncodedTokensLine): ArticleTokens {
     }
   }
   return { id: line.id, sentences };
+}
+
+/** The sentences at the given indexes only (out of range: empty), unpacked. */
+export function decodeSentences(line: EncodedTokensLine, indexes: readonly number[]): Token[][] {
+  const all = line.s === '' ? [] : line.s.split('\n');
+  return indexes.map((i) => {
+    const sentence = all[i];
+    return sentence === undefined || sentence === '' ? [] : sentence.split(' ').map(unpackToken);
+  });
 }
 
 /** Parses and unpacks one line of `tokens.jsonl`. */
