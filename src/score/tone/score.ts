@@ -229,8 +229,6 @@ function lexiconDictionary(lex: ToneLexicon): CompiledDictionary {
 interface Negation {
   exact: Set<string>;
   prefixes: string[];
-  /** Answers for norms seen before. */
-  seen: Map<string, boolean>;
 }
 
 const negationCache = new WeakMap<string[], Negation>();
@@ -238,7 +236,7 @@ const negationCache = new WeakMap<string[], Negation>();
 function negation(list: string[]): Negation {
   let n = negationCache.get(list);
   if (!n) {
-    n = { exact: new Set(), prefixes: [], seen: new Map() };
+    n = { exact: new Set(), prefixes: [] };
     for (const w of list) {
       if (w.endsWith('*')) n.prefixes.push(w.slice(0, -1));
       else n.exact.add(w);
@@ -250,13 +248,8 @@ function negation(list: string[]): Negation {
 
 function isNegator(neg: Negation, norm: string): boolean {
   if (neg.exact.has(norm)) return true;
-  if (neg.prefixes.length === 0) return false;
-  const seen = neg.seen.get(norm);
-  if (seen !== undefined) return seen;
-  const answer = neg.prefixes.some((p) => norm.startsWith(p));
-  if (neg.seen.size >= BASE_CACHE_LIMIT) neg.seen.clear();
-  neg.seen.set(norm, answer);
-  return answer;
+  for (const p of neg.prefixes) if (norm.startsWith(p)) return true;
+  return false;
 }
 
 interface Part {
