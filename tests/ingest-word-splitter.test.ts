@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWordSplitter } from '../src/ingest/word-splitter.js';
+import { countWords } from '../src/ingest/analyze.js';
+import { createChunkCounter, createWordSplitter } from '../src/ingest/word-splitter.js';
 
 const samples = [
   'Flüchtlinge in Mülheim an der Ruhr: 1.200 Plätze, „Willkommen“ – sagt die Bürgermeisterin!',
@@ -28,5 +29,27 @@ describe('createWordSplitter', () => {
 
   it('refuses global regexes, whose lastIndex would make tests flip', () => {
     expect(() => createWordSplitter(/\p{L}/gu)).toThrow(/without g/);
+  });
+});
+
+describe('countWords (ingest.min_words)', () => {
+  /** The definition: whitespace-separated chunks that hold at least one letter or digit. */
+  const reference = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+  it('counts whitespace-separated chunks with a letter or digit, as the plain definition does', () => {
+    const awkward = [
+      ...samples,
+      'Am 3.\u00a0Oktober – also heute – kamen 40 Geflüchtete; „Wir schaffen das“, sagte sie … ',
+      'Helfer*innen,Bürger/innen und HelferInnen:\r\n– – –\t§ 23 Abs. 1',
+      '\u2003Geviert\u2009schmal\u202fschmal\u3000ideographisch\u2028Zeile\u2029Absatz',
+      '¹²³ ½ ٣ 🙂🙂 x',
+      '\ufeffBOM am Anfang',
+    ];
+    for (const text of awkward) expect(countWords(text), JSON.stringify(text)).toBe(reference(text));
+  });
+
+  it('counts chunks by any character class it is given', () => {
+    const letters = createChunkCounter(/\p{L}/u);
+    expect(letters('40 Plätze, 12 Betten und 3 Container')).toBe(4);
   });
 });
