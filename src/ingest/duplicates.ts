@@ -337,6 +337,13 @@ export function rowsPerBand(hashes: number, threshold: number): number {
  */
 const MAX_COMPARISONS = 20_000;
 
+/**
+ * Most stored texts visited per band, newest first. A bucket this crowded holds texts that share a
+ * band by their template (generated or boilerplate-heavy text), not copies; any later copy of a story
+ * in it still finds the story's first copy through a more recent member or another band.
+ */
+const MAX_BUCKET_STEPS = 250;
+
 export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): DuplicateFinder {
   const opts: DuplicateOptions = { ...DEFAULT_DUPLICATE_OPTIONS, ...options };
   if (!(opts.threshold > 0 && opts.threshold <= 1)) throw new Error('duplicates.threshold must be in (0, 1]');
@@ -416,7 +423,8 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
       }
       let comparisons = 0;
       for (let b = 0; b < bands && comparisons < MAX_COMPARISONS; b++) {
-        for (let c = heads[b] ?? -1; c >= 0; c = store.previous(c, b)) {
+        let steps = 0;
+        for (let c = heads[b] ?? -1; c >= 0 && steps < MAX_BUCKET_STEPS; c = store.previous(c, b), steps++) {
           if (seen[c] === call) continue;
           seen[c] = call;
           const root = store.firstCopy(c);
