@@ -128,9 +128,7 @@ describe('exploreStage', () => {
   it('writes topic terms and topics by municipality from the relevant first copies', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lokalpresse-explore-'));
     writeStageInputs(dir);
-    const ctx = context(dir, { output: { csv_dialect: 'rfc4180' } });
-    // The config has no `explore` section yet: defaults apply, k lowered here through the settings object.
-    (ctx.config as unknown as { explore: { k: number; top_terms: number } }).explore = { k: 2, top_terms: 3 };
+    const ctx = context(dir, { output: { csv_dialect: 'rfc4180' }, explore: { k: 2, top_terms: 3 } });
     const result = await runExplore(ctx);
     expect(result).toMatchObject({ in: 8, out: 6, rejected: 0 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, countHits, findHits, loadDictionary } from '../src/dictionary/index.js';
 import { compilePlaces, findPlaceMentions, parsePlaceConfig } from '../src/ingest/municipality.js';
-import { decodeTokens } from '../src/io/tokens-codec.js';
+import { parseTokensLine } from '../src/io/tokens-codec.js';
 import { dataPath } from '../src/paths.js';
 import type { ArticleTags } from '../src/records.js';
 import { createProcessor } from '../src/tag/process.js';
@@ -49,7 +49,7 @@ describe('tag processor', () => {
   it('tags like each dictionary and the place matcher on their own', () => {
     articles.forEach(([title, text], k) => {
       const line = tokensLine(`a${k}`, title, text);
-      const { sentences } = decodeTokens(JSON.parse(line) as Parameters<typeof decodeTokens>[0]);
+      const { sentences } = parseTokensLine(line);
       const tags = JSON.parse(tag([line])) as ArticleTags;
       const queryHits = Object.values(countHits(query, sentences)).reduce((a, b) => a + b, 0);
       expect(tags).toEqual({

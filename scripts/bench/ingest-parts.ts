@@ -17,7 +17,7 @@ import * as dup from '../../src/ingest/duplicates.js';
 import { detectLanguage } from '../../src/ingest/language.js';
 import * as municipality from '../../src/ingest/municipality.js';
 import { readInputFile } from '../../src/ingest/read-file.js';
-import { decodeTokens } from '../../src/io/tokens-codec.js';
+import { parseTokensLine } from '../../src/io/tokens-codec.js';
 import { dataPath } from '../../src/paths.js';
 import type { ArticleTokens, Token } from '../../src/records.js';
 import { createProcessor as createTagProcessor } from '../../src/tag/process.js';
@@ -125,10 +125,7 @@ const tokenize = createTokenizeProcessor({ extraStopwords: [] });
 const tokenLines = drafts.map((d, i) =>
   tokenize([JSON.stringify({ id: `a${i}`, title: d.title, text: d.text })]).trimEnd(),
 );
-type Encoded = Parameters<typeof decodeTokens>[0];
-const docs = time('JSON.parse + decodeTokens', (i) =>
-  decodeTokens(JSON.parse(tokenLines[i] ?? '') as Encoded),
-) as ArticleTokens[];
+const docs = time('parseTokensLine', (i) => parseTokensLine(tokenLines[i] ?? '')) as ArticleTokens[];
 const surface = (sentences: Token[][]): string =>
   sentences.map((s) => s.map((t) => t.text).join(' ')).join('\n');
 time('findPlaceMentions (surface text)', (i) =>

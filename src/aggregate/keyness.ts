@@ -134,21 +134,21 @@ export function createKeyness(): Keyness {
     }
     return c;
   };
+  const addWords: Keyness['addWords'] = (municipality, words, norms) => {
+    const c = countsOf(municipality ?? NO_PLACE);
+    c.words += words;
+    for (const norm of norms) if (isKeynessNorm(norm)) c.terms.set(norm, (c.terms.get(norm) ?? 0) + 1);
+  };
   return {
     add(municipality, sentences) {
-      const c = countsOf(municipality ?? NO_PLACE);
-      for (const sentence of sentences)
-        for (const t of sentence) {
-          if (!t.word) continue;
-          c.words += 1;
-          if (isKeynessTerm(t)) c.terms.set(t.norm, (c.terms.get(t.norm) ?? 0) + 1);
-        }
+      const words = sentences.flat().filter((t) => t.word);
+      addWords(
+        municipality,
+        words.length,
+        words.filter((t) => !t.stop).map((t) => t.norm),
+      );
     },
-    addWords(municipality, words, norms) {
-      const c = countsOf(municipality ?? NO_PLACE);
-      c.words += words;
-      for (const norm of norms) if (isKeynessNorm(norm)) c.terms.set(norm, (c.terms.get(norm) ?? 0) + 1);
-    },
+    addWords,
     merge(other) {
       for (const [m, o] of other.counts()) {
         const c = countsOf(m);

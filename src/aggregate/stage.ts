@@ -109,8 +109,6 @@ function topicOrder(ctx: StageContext, seen: Set<string>): string[] {
   return [...keys.filter((k) => seen.has(k) || extra.length === 0), ...extra];
 }
 
-type EncodedTokens = EncodedTokensLine;
-
 /** Whether a token is a target term (the `tag.targets` dictionary), cached by normalized form. */
 function targetPredicate(ctx: StageContext): (t: Token) => boolean {
   const dict = compileDictionary(loadDictionary(resolveConfigPath(ctx.configDir, ctx.config.tag.targets)), {
@@ -147,7 +145,7 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
     const files = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl', 'tokens.jsonl'].map((f) =>
       path.join(ctx.outDir, f),
     ) as [string, string, string, string];
-    type Row = [Article, ArticleTags, ArticleScores, EncodedTokens];
+    type Row = [Article, ArticleTags, ArticleScores, EncodedTokensLine];
     for await (const [a, t, s, encoded] of zipJsonl<Row>(files)) {
       n += 1;
       ctx.log.progress('aggregate', n, ctx.articleCount);

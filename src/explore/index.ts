@@ -1,4 +1,4 @@
-export { defaultExploreSettings, type ExploreSettings, exploreSettings } from './settings.js';
+export { type ExploreSettings, exploreSettings } from './settings.js';
 export { EXPLORE_OUTPUTS, exploreStage, runExplore } from './stage.js';
 export {
   MUNICIPALITY_TOPIC_COLUMNS,

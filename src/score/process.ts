@@ -1,6 +1,6 @@
 import { jsonLine } from '../io/jsonl.js';
 import { checkSameId } from '../io/lines.js';
-import { decodeTokens } from '../io/tokens-codec.js';
+import { parseTokensLine } from '../io/tokens-codec.js';
 import type { ArticleScores, ArticleTags } from '../records.js';
 import type { Processor } from '../runner/pool.js';
 import { loadToneLexicon, scoreTargetTone, scoreTone, type ToneOptions } from './tone/index.js';
@@ -48,9 +48,7 @@ export function createProcessor(init: ScoreInit): Processor {
   const lexicon = loadToneLexicon(init.lexicon);
   const coded = new Map(init.coded);
   return ([tokensLine, tagsLine]) => {
-    const { id, sentences } = decodeTokens(
-      JSON.parse(tokensLine as string) as Parameters<typeof decodeTokens>[0],
-    );
+    const { id, sentences } = parseTokensLine(tokensLine as string);
     const tags = JSON.parse(tagsLine as string) as ArticleTags;
     checkSameId([id, tags.id], 'tokens.jsonl and tags.jsonl');
     const tone = scoreTone(sentences, lexicon, init.tone);

@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
 import { jsonLine, readJsonl } from '../io/jsonl.js';
 import { checkSameId, zipLines } from '../io/lines.js';
-import { decodeTokens } from '../io/tokens-codec.js';
+import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { bundledDataFiles } from '../paths.js';
 import type { ArticleScores, ArticleTags, Token } from '../records.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
@@ -15,8 +15,6 @@ import { type ScoreInit, weighCodebookTopics } from './process.js';
 import { crossValidate, type TopicModel, type TopicSample, trainTopicClassifier } from './topics/index.js';
 
 export const SCORES_FILE = 'scores.jsonl';
-
-type EncodedTokens = Parameters<typeof decodeTokens>[0];
 
 /** Most uncoded articles read for the classifier's vocabulary. */
 const UNLABELED_CAP = 5000;
@@ -35,7 +33,7 @@ async function trainFromCodings(ctx: StageContext, codings: Coding[]): Promise<C
   // Uncoded articles shape the vocabulary and idf (never the weights): +0.8 points of accuracy on
   // the topics dev set with half of it coded. Capped, so memory stays bounded on large corpora.
   const unlabeled: Token[][][] = [];
-  for await (const line of readJsonl<EncodedTokens>(path.join(ctx.outDir, 'tokens.jsonl'))) {
+  for await (const line of readJsonl<EncodedTokensLine>(path.join(ctx.outDir, 'tokens.jsonl'))) {
     const label = coded.get(line.id);
     if (label !== undefined) samples.push({ id: line.id, sentences: decodeTokens(line).sentences, label });
     else if (unlabeled.length < UNLABELED_CAP) unlabeled.push(decodeTokens(line).sentences);

@@ -13,7 +13,7 @@ import {
   parsePlaceConfig,
 } from '../ingest/municipality.js';
 import { jsonLine } from '../io/jsonl.js';
-import { decodeTokens } from '../io/tokens-codec.js';
+import { parseTokensLine } from '../io/tokens-codec.js';
 import type { ArticleTags } from '../records.js';
 import type { Processor } from '../runner/pool.js';
 
@@ -46,7 +46,7 @@ export function createProcessor(init: TagInit): Processor {
   // One lookup per token for all four dictionaries.
   const set = createDictionarySet([query, actors, codebook, targets]);
   return ([line]) => {
-    const { id, sentences } = decodeTokens(JSON.parse(line as string) as Parameters<typeof decodeTokens>[0]);
+    const { id, sentences } = parseTokensLine(line as string);
     const actorCounts = zeroCounts(actors);
     const topicCounts = zeroCounts(codebook);
     const targetSentences: number[] = [];
