@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AtomicFile } from '../io/atomic.js';
 import { hashFile, hashText, stableJson } from '../io/hash.js';
 import { programFingerprint } from './cache-files.js';
-import { mapRows, type PoolSpec, type ProcessorModule } from './pool.js';
+import { inProcess, mapRows, type PoolSpec } from './pool.js';
 import {
   indexLine,
   indexTrailer,
@@ -171,10 +171,7 @@ export async function mapToFile(
       first.push(next.value);
     }
     if (ended) {
-      if (first.length > 0) {
-        const processor = ((await import(spec.module)) as ProcessorModule).createProcessor(spec.init);
-        for (const row of first) await take(processor(row));
-      }
+      if (first.length > 0) for await (const line of inProcess(first, spec)) await take(line);
     } else {
       const all = async function* (): AsyncGenerator<string[]> {
         yield* first;

@@ -30,7 +30,11 @@ export function workerCount(spec: PoolSpec): number {
   return Math.max(1, availableParallelism());
 }
 
-async function* inProcess(rows: AsyncIterable<string[]>, spec: PoolSpec): AsyncGenerator<string> {
+/** Maps rows through the processor in this thread (no workers started). */
+export async function* inProcess(
+  rows: AsyncIterable<string[]> | Iterable<string[]>,
+  spec: PoolSpec,
+): AsyncGenerator<string> {
   const processor = ((await import(spec.module)) as ProcessorModule).createProcessor(spec.init);
   for await (const row of rows) yield processor(row);
 }
