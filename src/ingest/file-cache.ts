@@ -39,11 +39,12 @@ import {
 } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
-import { hashFile, hashText, stableJson } from '../io/hash.js';
+import { hashDataFiles, hashText, stableJson } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { programFingerprint, stageCacheFile, stateDir } from '../runner/cache-files.js';
 import type { Logger } from '../runner/log.js';
 import type { Analysis, AnalyzedDraft, AnalyzedRead } from './analyze.js';
+import { PART_BYTES } from './export-parts.js';
 
 /** A file's stamp: size and mtime (cheap) and the hash of its bytes. */
 export interface FileStamp {
@@ -94,7 +95,7 @@ const partsName = (generation: number): string => `parts.${generation}.jsonl`;
 
 /** The key the cached results were computed with: program, ingest settings, data files, byte order. */
 export async function ingestCacheKey(config: unknown, dataFiles: string[]): Promise<string> {
-  const data = await Promise.all(dataFiles.map(async (f) => `${f}:${await hashFile(f)}`));
+  const data = await hashDataFiles(dataFiles);
   return hashText(
     stableJson({
       program: programFingerprint(),
@@ -102,7 +103,7 @@ export async function ingestCacheKey(config: unknown, dataFiles: string[]): Prom
       data,
       endianness: endianness(),
       // Where a large export is cut into parts decides how its results are grouped.
-      partBytes: process.env.LOKALPRESSE_PART_BYTES ?? null,
+      partBytes: PART_BYTES,
     }),
   );
 }

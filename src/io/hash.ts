@@ -14,6 +14,11 @@ export async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Each file's path with the hash of its content, for fingerprints and cache keys. */
+export function hashDataFiles(files: string[]): Promise<string[]> {
+  return Promise.all(files.map(async (f) => `${f}:${await hashFile(f)}`));
+}
+
 /** JSON with object keys sorted, so equal values hash equally. */
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;

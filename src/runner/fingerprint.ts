@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hashFile, hashText, stableJson } from '../io/hash.js';
+import { hashDataFiles, hashFile, hashText, stableJson } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write-file.js';
 
 /**
@@ -48,7 +48,7 @@ export async function stageFingerprint(parts: {
   inputFiles: string[];
   corpus: string | null;
 }): Promise<string> {
-  const data = await Promise.all(parts.dataFiles.map(async (f) => `${f}:${await hashFile(f)}`));
+  const data = await hashDataFiles(parts.dataFiles);
   const inputs = await Promise.all(
     parts.inputFiles.map(async (f) => `${path.basename(f)}:${await hashOutputFile(f)}`),
   );

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AtomicFile } from '../io/atomic.js';
-import { hashFile, hashText, stableJson } from '../io/hash.js';
+import { hashDataFiles, hashText, stableJson } from '../io/hash.js';
 import { programFingerprint } from './cache-files.js';
 import { inProcess, mapRows, type PoolSpec } from './pool.js';
 import {
@@ -31,9 +31,7 @@ export async function rowCacheKey(ctx: StageContext, stage: string, spec: PoolSp
   // Imported here: the stage table imports every stage module, which imports this one.
   const { stages } = await import('./stages.js');
   const definition = stages[stage as StageName] as (typeof stages)[StageName] | undefined;
-  const data = definition
-    ? await Promise.all(definition.dataFiles(ctx).map(async (f) => `${f}:${await hashFile(f)}`))
-    : [];
+  const data = definition ? await hashDataFiles(definition.dataFiles(ctx)) : [];
   return hashText(
     stableJson({
       program: programFingerprint(),
