@@ -12,9 +12,22 @@
  * matrix on all items and on two stable halves (split by id hash). `--calibrate` searches the neutral
  * band on half A and reports it on half B (and the reverse), so the band is checked on held-out data.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadToneLexicon, scoreTone, TONE_DEFAULTS, type ToneLexicon } from '../src/score/tone/index.js';
+import {
+  featureVector,
+  fitToneModel,
+  loadToneLexicon,
+  modelLabel,
+  modelScores,
+  scoreTone,
+  TONE_DEFAULTS,
+  TONE_FEATURES,
+  TONE_MODEL_FILE,
+  type ToneLexicon,
+  type ToneModel,
+  toneEvidence,
+} from '../src/score/tone/index.js';
 import { tokenizeGerman } from '../src/tokenize/german.js';
 import {
   bestBand,
@@ -50,6 +63,11 @@ interface Args {
   report: number;
   reportEvaluative: number;
   referenceWords: number;
+  fit: boolean;
+  write: boolean;
+  features: string[];
+  l2: number;
+  balanced: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -77,6 +95,11 @@ function parseArgs(argv: string[]): Args {
     report: TONE_DEFAULTS.reportFactor,
     reportEvaluative: TONE_DEFAULTS.reportEvaluative,
     referenceWords: TONE_DEFAULTS.referenceWords,
+    fit: false,
+    write: false,
+    features: DEFAULT_FEATURES,
+    l2: 0.01,
+    balanced: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -109,6 +132,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--report') args.report = Number(argv[++i]);
     else if (a === '--report-evaluative') args.reportEvaluative = Number(argv[++i]);
     else if (a === '--reference-words') args.referenceWords = Number(argv[++i]);
+    else if (a === '--fit') args.fit = true;
+    else if (a === '--write') args.write = true;
+    else if (a === '--features') {
+      args.features = v === 'all' ? [...TONE_FEATURES] : v.split(',').filter((f) => f !== '');
+      i++;
+    } else if (a === '--l2') args.l2 = Number(argv[++i]);
+    else if (a === '--unbalanced') args.balanced = false;
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -166,7 +196,13 @@ function main(): void {
     minWeight: args.minWeight,
     referenceWords: args.referenceWords,
   };
-  const tones = items.map((x) => scoreTone(tokenizeGerman(x.text), lexicon, opts).decision);
+  if (args.fit) {
+    fitModel(args, items, lexicon, opts);
+    return;
+  }
+  const tones = items.map(
+    (x) => scoreTone(tokenizeGerman(x.text), lexicon, { ...opts, labelModel: false }).decision,
+  );
   const gold = items.map((x) => x.polarity);
   const report = (name: string, idx: number[], band: [number, number]): void => {
     const e = evaluateTone(
@@ -198,6 +234,102 @@ function main(): void {
     console.log(`band tuned on B: ${onB.band} (B ${onB.macroF1.toFixed(3)})`);
     report('half A with band from B', a, onB.band);
     console.log(`band tuned on all: ${onAll.band} (all ${onAll.macroF1.toFixed(3)})`);
+  }
+}
+
+/** Features of the label model fitted by `--fit` (see src/score/tone/features.ts). */
+const DEFAULT_FEATURES = [
+  'pos',
+  'neg',
+  'balance',
+  'strongPos',
+  'strongNeg',
+  'negated',
+  'reportNeg',
+  'question',
+];
+
+/** What each feature measures, written into the model file. */
+const FEATURE_DOCS: Record<string, string> = {
+  pos: 'positive lexicon mass (after negation, modifiers, hedges, report factor), per sentence-sized stretch',
+  neg: 'negative lexicon mass, per sentence-sized stretch',
+  balance: '(P - N) / (P + N + length scale): the length-aware tone value',
+  posCount: 'positive polar words, per sentence-sized stretch',
+  negCount: 'negative polar words, per sentence-sized stretch',
+  strongPos: 'positive contributions of at least 0.5',
+  strongNeg: 'negative contributions of at least 0.5 (absolute)',
+  negated: 'polar words flipped by a negator',
+  reportNeg: 'negative mass of report vocabulary (Unfall, Polizei, Prozess ...)',
+  posSubShare: 'share of the positive mass in subordinate clauses',
+  negSubShare: 'share of the negative mass in subordinate clauses',
+  posQuoteShare: 'share of the positive mass inside quotation marks',
+  negQuoteShare: 'share of the negative mass inside quotation marks',
+  question: 'share of sentences with a question mark',
+  exclamation: 'share of sentences with an exclamation mark',
+  quoted: 'share of sentences with quotation marks',
+  personal: 'first- and second-person pronouns',
+  numbers: 'number tokens',
+  hedges: 'hedge words (soll, könnte, wenn, angeblich ...)',
+  negators: 'negators anywhere (nicht, kein ...)',
+  contrasts: 'contrast words (aber, jedoch, doch ...)',
+  logLength: 'log(1 + words per sentence)',
+};
+
+/**
+ * Fit the label model on half A and measure it on half B (and the reverse), then on all items;
+ * `--write` stores the model fitted on all items in data/lexicons/tone-model.json.
+ */
+function fitModel(
+  args: Args,
+  items: Item[],
+  lexicon: ToneLexicon,
+  opts: Parameters<typeof scoreTone>[2],
+): void {
+  const names = args.features;
+  const x = items.map((it) =>
+    featureVector(toneEvidence(tokenizeGerman(it.text), lexicon, opts), names, args.referenceWords),
+  );
+  const gold = items.map((it) => it.polarity);
+  const all = items.map((_, i) => i);
+  const a = all.filter((i) => halfOf((items[i] as Item).id) === 'a');
+  const b = all.filter((i) => halfOf((items[i] as Item).id) === 'b');
+  const fitOn = (idx: number[]): ToneModel =>
+    fitToneModel(
+      idx.map((i) => x[i] as number[]),
+      idx.map((i) => gold[i] as ToneLabel),
+      names,
+      { l2: args.l2, balanced: args.balanced },
+    );
+  const measure = (model: ToneModel, idx: number[]) =>
+    evaluateTone(
+      idx.map((i) => gold[i] as ToneLabel),
+      idx.map((i) => modelLabel(modelScores(model, x[i] as number[]))),
+    );
+  console.log(`features (${names.length}, ${2 * (names.length + 1)} numbers): ${names.join(',')}`);
+  const onA = fitOn(a);
+  const onB = fitOn(b);
+  const ab = measure(onA, b);
+  const ba = measure(onB, a);
+  console.log(`fit A -> B: ${ab.macroF1.toFixed(3)}  (train A ${measure(onA, a).macroF1.toFixed(3)})`);
+  console.log(formatEvaluation(ab));
+  console.log(`fit B -> A: ${ba.macroF1.toFixed(3)}  (train B ${measure(onB, b).macroF1.toFixed(3)})`);
+  console.log(formatEvaluation(ba));
+  console.log(`held-out mean: ${((ab.macroF1 + ba.macroF1) / 2).toFixed(3)}`);
+  const full = fitOn(all);
+  console.log(`fit all -> all: ${measure(full, all).macroF1.toFixed(3)}`);
+  if (args.write) {
+    const model = {
+      description:
+        'Tone label model: multinomial logistic regression, neutral the reference class (score 0); ' +
+        'score_c = bias_c + sum_i w_c,i * (x_i - mean_i) / sd_i, the label is the class with the highest score. ' +
+        'Features are general sentence features of the lexicon scorer (src/score/tone/features.ts), no words. ' +
+        'Fitted by scripts/tune-tone.ts --fit --write on the tone dev set (checked fitting on one half, measuring on the other).',
+      features: full.features.map((f) => ({ ...f, doc: FEATURE_DOCS[f.name] ?? '' })),
+      negative: full.negative,
+      positive: full.positive,
+    };
+    writeFileSync(TONE_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+    console.log(`wrote ${TONE_MODEL_FILE}`);
   }
 }
 

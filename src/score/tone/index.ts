@@ -1,3 +1,5 @@
+export { emptyEvidence, featureVector, STRONG, TONE_FEATURES, type ToneEvidence } from './features.js';
+export { type FitOptions, fitToneModel, macroF1 } from './fit.js';
 export {
   buildLexicon,
   detectLexiconFormat,
@@ -6,8 +8,18 @@ export {
   loadToneLexicon,
   normalizeTerm,
   parseLexicon,
+  type SentenceMarkers,
   type ToneLexicon,
 } from './lexicon.js';
+export {
+  loadToneModel,
+  modelLabel,
+  modelScores,
+  parseToneModel,
+  TONE_MODEL_FILE,
+  type ToneModel,
+  type ToneScores,
+} from './model.js';
 export {
   scoreTargetTone,
   scoreTone,
@@ -15,4 +27,5 @@ export {
   type ToneOptions,
   type ToneResult,
   type ToneTerm,
+  toneEvidence,
 } from './score.js';

@@ -10,12 +10,13 @@
  * `word<TAB>weight` list; the format is detected from the content. Later entries override earlier
  * ones (user files override the built-in lexicon).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { dataPath } from '../../paths.js';
 import { normalizeToken } from '../../tokenize/german.js';
+import { loadToneModel, type ToneModel } from './model.js';
 
 export interface ToneLexicon {
   /** Weight by normalized word form or phrase (words joined by one space). */
@@ -44,6 +45,87 @@ export interface ToneLexicon {
    * that describe an event (Unfall, verletzt, Polizei, Prozess) rather than judge it.
    */
   report: string[];
+  /** Function words that describe the statement a polar word stands in (`data/lexicons/sentence-markers.json`). */
+  markers: SentenceMarkers;
+  /** Subject-matter word classes, counted as features of the label model. */
+  domains: DomainPatterns;
+  /** The label model (`data/lexicons/tone-model.json`) loaded with the built-in lexicon, else absent. */
+  model?: ToneModel | null;
+}
+
+/** Word classes of `data/lexicons/sentence-markers.json`, as sets of norms. */
+export interface SentenceMarkers {
+  /** Conjunctions that open a subordinate clause (dass, weil, wenn …). */
+  subordinators: Set<string>;
+  /** Pronouns that open a relative clause after a comma (der, die, welche …). */
+  relativePronouns: Set<string>;
+  /** First- and second-person pronouns. */
+  personal: Set<string>;
+  /** Quotation mark tokens. */
+  quotes: Set<string>;
+  /** Contrast words (aber, jedoch …). */
+  contrasts: Set<string>;
+}
+
+/**
+ * Subject-matter word classes of news (`data/lexicons/tone-domains.json`: culture, sport, crime …) as
+ * patterns on norms: `wort` exact, `wort*` a prefix, `*wort` a suffix (the head of a compound).
+ */
+export interface DomainPatterns {
+  names: string[];
+  exact: Map<string, number>;
+  prefixes: Array<[string, number]>;
+  suffixes: Array<[string, number]>;
+}
+
+export function parseDomains(raw: Record<string, unknown>): DomainPatterns {
+  const out: DomainPatterns = { names: [], exact: new Map(), prefixes: [], suffixes: [] };
+  for (const [name, list] of Object.entries(raw)) {
+    if (!Array.isArray(list)) continue;
+    const d = out.names.length;
+    out.names.push(name);
+    for (const item of list) {
+      const w = String(item).toLowerCase();
+      if (w.startsWith('*')) out.suffixes.push([w.slice(1), d]);
+      else if (w.endsWith('*')) out.prefixes.push([w.slice(0, -1), d]);
+      else out.exact.set(w, d);
+    }
+  }
+  return out;
+}
+
+/** The domain index of a norm, or -1. */
+export function domainOf(domains: DomainPatterns, norm: string): number {
+  const d = domains.exact.get(norm);
+  if (d !== undefined) return d;
+  for (const [p, i] of domains.prefixes) if (norm.startsWith(p)) return i;
+  for (const [s, i] of domains.suffixes) if (norm.length > s.length + 2 && norm.endsWith(s)) return i;
+  return -1;
+}
+
+function loadDomains(): DomainPatterns {
+  const file = dataPath('lexicons', 'tone-domains.json');
+  if (!existsSync(file)) return parseDomains({});
+  return parseDomains(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+}
+
+function loadSentenceMarkers(): SentenceMarkers {
+  const raw = JSON.parse(readFileSync(dataPath('lexicons', 'sentence-markers.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const set = (key: string): Set<string> => {
+    const list = raw[key];
+    if (!Array.isArray(list)) throw new Error(`sentence-markers.json: ${key} must be a list`);
+    return new Set(list.map((w) => String(w).toLowerCase()));
+  };
+  return {
+    subordinators: set('subordinators'),
+    relativePronouns: set('relativePronouns'),
+    personal: set('personal'),
+    quotes: set('quotes'),
+    contrasts: set('contrasts'),
+  };
 }
 
 export type LexiconFormat = 'sentiws' | 'rauh' | 'plain';
@@ -226,6 +308,8 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     hedges: hedges.filter((h) => h !== ''),
     modifiers,
     report: report.filter((r) => r !== ''),
+    markers: loadSentenceMarkers(),
+    domains: loadDomains(),
   };
 }
 
@@ -251,5 +335,7 @@ export function loadToneLexicon(opts: LoadToneLexiconOptions): ToneLexicon {
       throw new Error(`tone lexicon ${f}: no entries found (expected SentiWS or Rauh format)`);
     entries.push(...parsed);
   }
-  return buildLexicon(entries);
+  const lexicon = buildLexicon(entries);
+  if (opts.builtin) lexicon.model = loadToneModel();
+  return lexicon;
 }

@@ -34,7 +34,9 @@
  */
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
 import type { Token } from '../../records.js';
-import type { ToneLexicon } from './lexicon.js';
+import { emptyEvidence, featureVector, STRONG, type ToneEvidence } from './features.js';
+import { domainOf, type ToneLexicon } from './lexicon.js';
+import { modelLabel, modelScores } from './model.js';
 
 export interface ToneOptions {
   /** Tone values inside [low, high] are labelled neutral. */
@@ -85,6 +87,11 @@ export interface ToneOptions {
   referenceWords?: number;
   /** Words whose lexicon weight is below this in absolute value do not count (default 0.2). */
   minWeight?: number;
+  /**
+   * Decide the label with the lexicon's label model (`data/lexicons/tone-model.json`, loaded with the
+   * built-in lexicon) when there is one (default true); false: with the neutral band on `decision`.
+   */
+  labelModel?: boolean;
 }
 
 /**
@@ -114,6 +121,8 @@ export interface ToneResult {
   polarity: number;
   words: number;
   terms: ToneTerm[];
+  /** How the label was decided: by the label model or by the neutral band on `decision`. */
+  labelBasis: 'model' | 'band';
 }
 
 /** Inflection endings tried by the fallback, longest first. */
@@ -259,14 +268,15 @@ interface Part {
   term: string;
   negated: boolean;
   report: boolean;
+  /** In a subordinate clause (after dass, weil, wenn, a relative pronoun after a comma …). */
+  sub: boolean;
+  /** Inside quotation marks. */
+  quote: boolean;
 }
 
 const CONTRAST = new Set(['aber', 'jedoch', 'allerdings', 'trotzdem', 'dennoch', 'sondern']);
 
-interface Accumulator {
-  pos: number;
-  neg: number;
-  words: number;
+interface Accumulator extends ToneEvidence {
   terms: ToneTerm[];
 }
 
@@ -295,19 +305,51 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   let clause = 0;
   let contrastAt = -1;
   const parts: Part[] = [];
+  const markers = lex.markers;
+  let inQuote = false;
+  let quoted = false;
+  let question = false;
+  let exclamation = false;
+  // Whether the current clause is subordinate; decided by its first word.
+  let sub = false;
+  let clauseStart = true;
+  let afterComma = false;
   let i = 0;
   const n = tokens.length;
   while (i < n) {
     const t = tokens[i] as Token;
     if (!t.word) {
-      if (CLAUSE_END.has(t.norm)) {
+      if (markers.quotes.has(t.norm)) {
+        inQuote = !inQuote;
+        quoted = true;
+      }
+      if (t.norm.includes('?')) question = true;
+      if (t.norm.includes('!')) exclamation = true;
+      if (CLAUSE_END.has(t.norm) || t.norm.includes('?') || t.norm.includes('!')) {
         negatedUntil = -1;
         clause++;
+        clauseStart = true;
+        afterComma = t.norm === ',';
+        sub = false;
       }
       i++;
       continue;
     }
+    if (clauseStart) {
+      sub = markers.subordinators.has(t.norm) || (afterComma && markers.relativePronouns.has(t.norm));
+      clauseStart = false;
+    }
     acc.words++;
+    if (markers.personal.has(t.norm)) acc.personal++;
+    if (markers.contrasts.has(t.norm)) acc.contrasts++;
+    if (/^\d/.test(t.norm)) acc.numbers++;
+    else if (!t.stop) {
+      const d = domainOf(lex.domains, t.norm);
+      if (d >= 0) {
+        const name = lex.domains.names[d] as string;
+        acc.domains[name] = (acc.domains[name] ?? 0) + 1;
+      }
+    }
     const hit = hitAt.get(i);
     let weight: number | undefined;
     let end = i + 1;
@@ -326,6 +368,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     }
     const phrase = end > i + 1;
     if (!phrase && (isNegator(neg, t.norm) || (weder && t.norm === 'noch'))) {
+      acc.negators++;
       negatedUntil = i + scope;
       if (t.norm === 'weder') weder = true;
       // A clause-final negator ("Das gefällt mir nicht.") negates the polar words before it.
@@ -369,6 +412,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         term,
         negated,
         report: !phrase && isNegator(report, t.norm),
+        sub,
+        quote: inQuote,
       });
     }
     i = end;
@@ -380,8 +425,11 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     const hedged = new Set<number>();
     let c = 0;
     for (const t of tokens) {
-      if (!t.word && CLAUSE_END.has(t.norm)) c++;
-      else if (hedges.has(t.norm)) hedged.add(c);
+      if (!t.word && (CLAUSE_END.has(t.norm) || t.norm.includes('?') || t.norm.includes('!'))) c++;
+      else if (hedges.has(t.norm)) {
+        hedged.add(c);
+        acc.hedges++;
+      }
     }
     for (const p of parts) if (hedged.has(p.clause)) p.weight *= hedgeFactor;
   }
@@ -396,10 +444,28 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     let w = p.weight;
     // Contrast ("…, aber …"): what follows the contrast word weighs more than what precedes it.
     if (contrastAt >= 0) w *= p.index < contrastAt ? 1 - contrast : 1 + contrast;
-    if (w > 0) acc.pos += w;
-    else acc.neg -= w;
+    const a = Math.abs(w);
+    if (w > 0) {
+      acc.pos += w;
+      acc.posCount++;
+      if (a >= STRONG) acc.strongPos++;
+      if (p.sub) acc.posSub += a;
+      if (p.quote) acc.posQuote += a;
+    } else {
+      acc.neg += a;
+      acc.negCount++;
+      if (a >= STRONG) acc.strongNeg++;
+      if (p.sub) acc.negSub += a;
+      if (p.quote) acc.negQuote += a;
+      if (p.report) acc.reportNeg += a;
+    }
+    if (p.negated) acc.negated++;
     acc.terms.push({ term: p.term, weight: Math.round(w * 1000) / 1000 });
   }
+  acc.sentences++;
+  if (question) acc.questions++;
+  if (exclamation) acc.exclamations++;
+  if (quoted) acc.quoted++;
 }
 
 function label(tone: number, band: [number, number]): ToneResult['label'] {
@@ -408,7 +474,15 @@ function label(tone: number, band: [number, number]): ToneResult['label'] {
   return 'neutral';
 }
 
-function result(acc: Accumulator, opts: ToneOptions): ToneResult {
+/** The evidence and label of a text, for measurements and fitting the label model. */
+export function toneEvidence(sentences: Token[][], lexicon: ToneLexicon, opts: ToneOptions): ToneEvidence {
+  const acc: Accumulator = { ...emptyEvidence(), terms: [] };
+  for (const s of sentences) scoreSentence(s, lexicon, opts, acc);
+  const { terms: _terms, ...evidence } = acc;
+  return evidence;
+}
+
+function result(acc: Accumulator, lex: ToneLexicon, opts: ToneOptions): ToneResult {
   const smoothing = opts.smoothing ?? 1;
   const tone = (acc.pos - acc.neg) / (acc.pos + acc.neg + smoothing);
   // Length-aware label: a text longer than `referenceWords` needs proportionately more evidence.
@@ -420,10 +494,24 @@ function result(acc: Accumulator, opts: ToneOptions): ToneResult {
   const negative = per100(acc.neg);
   const terms = [...acc.terms].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, MAX_TERMS);
   const round = (x: number): number => Math.round(x * 10000) / 10000;
+  const model = opts.labelModel === false ? null : (lex.model ?? null);
+  const decided = model
+    ? modelLabel(
+        modelScores(
+          model,
+          featureVector(
+            acc,
+            model.features.map((f) => f.name),
+            reference,
+          ),
+        ),
+      )
+    : label(decision, opts.neutralBand);
   return {
     tone: round(tone),
     decision: round(decision),
-    label: label(decision, opts.neutralBand),
+    label: decided,
+    labelBasis: model ? 'model' : 'band',
     positive: round(positive),
     negative: round(negative),
     polarity: round(positive + negative),
@@ -434,9 +522,9 @@ function result(acc: Accumulator, opts: ToneOptions): ToneResult {
 
 /** Tone of a whole text (all sentences). */
 export function scoreTone(sentences: Token[][], lexicon: ToneLexicon, opts: ToneOptions): ToneResult {
-  const acc: Accumulator = { pos: 0, neg: 0, words: 0, terms: [] };
+  const acc: Accumulator = { ...emptyEvidence(), terms: [] };
   for (const s of sentences) scoreSentence(s, lexicon, opts, acc);
-  return result(acc, opts);
+  return result(acc, lexicon, opts);
 }
 
 /** Tone of the sentences with the given indexes (those mentioning a target term); null when none. */
