@@ -88,6 +88,11 @@ export interface ToneOptions {
   /** Words whose lexicon weight is below this in absolute value do not count (default 0.2). */
   minWeight?: number;
   /**
+   * A hyphenated word not listed takes the weight of its last part (`Mega-Hit` as `Hit`,
+   * `Corona-Krise` as `Krise`), capitalization telling noun from other word (default true).
+   */
+  hyphenHeads?: boolean;
+  /**
    * Decide the label with the lexicon's label model (`data/lexicons/tone-model.json`, loaded with the
    * built-in lexicon) when there is one (default true); false: with the neutral band on `decision`.
    */
@@ -161,6 +166,31 @@ function casedWeight(lex: ToneLexicon, tokens: Token[], i: number, norm: string)
   const c = lex.cased.get(norm);
   if (!c || !caseTells(tokens, i)) return lex.weights.get(norm);
   return /^\p{Lu}/u.test((tokens[i] as Token).text) ? c.upper : c.lower;
+}
+
+/** Weight of the part after the last hyphen of the word at `i` (`Mega-Hit` → `Hit`), or undefined. */
+function hyphenHeadWeight(
+  lex: ToneLexicon,
+  tokens: Token[],
+  i: number,
+  minLength: number,
+): number | undefined {
+  const t = tokens[i] as Token;
+  const cut = t.text.lastIndexOf('-');
+  if (cut <= 0 || t.text.length - cut - 1 < 3) return undefined;
+  const text = t.text.slice(cut + 1);
+  const norm = t.norm.slice(t.norm.lastIndexOf('-') + 1);
+  if (norm.length < 3) return undefined;
+  // After a hyphen, capitalization always tells a noun (`Corona-Krise`) from another word (`Corona-bedingt`).
+  const upper = /^\p{Lu}/u.test(text);
+  const of = (form: string): number | undefined => {
+    const c = lex.cased.get(form);
+    return c ? (upper ? c.upper : c.lower) : lex.weights.get(form);
+  };
+  const direct = of(norm);
+  if (direct !== undefined || minLength <= 0) return direct;
+  const base = inflectionBase(lex, norm, minLength);
+  return base === null ? undefined : of(base);
 }
 
 /** Per lexicon and minimum length: the listed base form each norm extends by an ending, or null. */
@@ -294,6 +324,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const inflection = opts.inflectionFallback ?? 5;
   const caseSensitive = opts.caseSensitive ?? true;
   const minWeight = opts.minWeight ?? TONE_DEFAULTS.minWeight;
+  const hyphenHeads = opts.hyphenHeads ?? true;
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
   for (const h of findHits(dict, tokens)) {
@@ -387,6 +418,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (contrast > 0 && CONTRAST.has(t.norm) && contrastAt < 0 && parts.length > 0) contrastAt = i;
     if (weight === undefined && inflection > 0 && !t.stop)
       weight = inflectedWeight(lex, tokens, i, inflection, caseSensitive);
+    if (weight === undefined && hyphenHeads && !phrase) weight = hyphenHeadWeight(lex, tokens, i, inflection);
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
     // Intensifiers and softeners only scale other words (`besonders`, `stark`).
     if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
