@@ -287,7 +287,14 @@ function fitModel(
 ): void {
   const names = args.features;
   const x = items.map((it) =>
-    featureVector(toneEvidence(tokenizeGerman(it.text), lexicon, opts), names, args.referenceWords),
+    featureVector(
+      toneEvidence(tokenizeGerman(it.text), lexicon, {
+        ...opts,
+        countDomains: names.some((n) => n.startsWith('domain:')),
+      }),
+      names,
+      args.referenceWords,
+    ),
   );
   const gold = items.map((it) => it.polarity);
   const all = items.map((_, i) => i);

@@ -34,7 +34,7 @@
  */
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
 import type { Token } from '../../records.js';
-import { emptyEvidence, featureVector, STRONG, type ToneEvidence } from './features.js';
+import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence } from './features.js';
 import { domainOf, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
 
@@ -92,6 +92,11 @@ export interface ToneOptions {
    * `Corona-Krise` as `Krise`), capitalization telling noun from other word (default true).
    */
   hyphenHeads?: boolean;
+  /**
+   * Count the words of each subject-matter class (`data/lexicons/tone-domains.json`) into the evidence;
+   * default: only when the label model has `domain:` features (the prefix matching costs time).
+   */
+  countDomains?: boolean;
   /**
    * Decide the label with the lexicon's label model (`data/lexicons/tone-model.json`, loaded with the
    * built-in lexicon) when there is one (default true); false: with the neutral band on `decision`.
@@ -191,6 +196,10 @@ function hyphenHeadWeight(
   if (direct !== undefined || minLength <= 0) return direct;
   const base = inflectionBase(lex, norm, minLength);
   return base === null ? undefined : of(base);
+}
+
+function modelUsesDomains(lex: ToneLexicon): boolean {
+  return lex.model?.features.some((f) => f.name.startsWith(DOMAIN_FEATURE)) ?? false;
 }
 
 /** Per lexicon and minimum length: the listed base form each norm extends by an ending, or null. */
@@ -325,6 +334,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const caseSensitive = opts.caseSensitive ?? true;
   const minWeight = opts.minWeight ?? TONE_DEFAULTS.minWeight;
   const hyphenHeads = opts.hyphenHeads ?? true;
+  const countDomains = opts.countDomains ?? modelUsesDomains(lex);
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
   for (const h of findHits(dict, tokens)) {
@@ -374,7 +384,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (markers.personal.has(t.norm)) acc.personal++;
     if (markers.contrasts.has(t.norm)) acc.contrasts++;
     if (/^\d/.test(t.norm)) acc.numbers++;
-    else if (!t.stop) {
+    else if (countDomains && !t.stop) {
       const d = domainOf(lex.domains, t.norm);
       if (d >= 0) {
         const name = lex.domains.names[d] as string;
