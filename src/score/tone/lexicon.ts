@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { dataPath } from '../../paths.js';
 import { normalizeToken } from '../../tokenize/german.js';
+import { baseFormOf } from './inflection.js';
 import { loadToneModel, type ToneModel } from './model.js';
 
 export interface ToneLexicon {
@@ -313,6 +314,26 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
   };
 }
 
+/**
+ * Words the project's files set to 0 (used neutrally in news: `groß`, `gering`, `klein`) stand for
+ * their inflected forms too: natural's lexicon lists `größeres`, `geringerer` with a weight of their
+ * own, which would otherwise still count. Returns 0-weight entries for those forms.
+ */
+function neutralizedForms(entries: Entry[]): Entry[] {
+  const neutral = new Set<string>();
+  for (const [term, weight, , inflectable] of entries)
+    if (inflectable && weight === 0 && !term.includes('_') && !term.includes(' '))
+      neutral.add(normalizeTerm(term));
+  const out: Entry[] = [];
+  for (const [term, weight, cased, inflectable] of entries) {
+    if (inflectable || weight === 0 || term.includes(' ')) continue;
+    const norm = normalizeTerm(term);
+    if (!neutral.has(norm) && baseFormOf(norm, (b) => neutral.has(b), 4) !== null)
+      out.push([term, 0, cased, true]);
+  }
+  return out;
+}
+
 /** Load the tone lexicon: built-in (natural's lexicon + project files) and user files, in that order. */
 export function loadToneLexicon(opts: LoadToneLexiconOptions): ToneLexicon {
   const entries: Entry[] = [];
@@ -335,6 +356,8 @@ export function loadToneLexicon(opts: LoadToneLexiconOptions): ToneLexicon {
       throw new Error(`tone lexicon ${f}: no entries found (expected SentiWS or Rauh format)`);
     entries.push(...parsed);
   }
+  if (opts.builtin && opts.natural !== false && opts.project !== false)
+    entries.push(...neutralizedForms(entries));
   const lexicon = buildLexicon(entries);
   if (opts.builtin) lexicon.model = loadToneModel();
   return lexicon;

@@ -35,6 +35,7 @@
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
 import type { Token } from '../../records.js';
 import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence } from './features.js';
+import { INFLECTION_ENDINGS } from './inflection.js';
 import { domainOf, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
 
@@ -135,28 +136,6 @@ export interface ToneResult {
   labelBasis: 'model' | 'band';
 }
 
-/** Inflection endings tried by the fallback, longest first. */
-const ENDINGS = [
-  'sten',
-  'ster',
-  'stes',
-  'stem',
-  'ste',
-  'est',
-  'ten',
-  'tet',
-  'en',
-  'er',
-  'es',
-  'em',
-  'st',
-  'te',
-  'e',
-  'n',
-  's',
-  't',
-];
-
 /** Whether capitalization of the word at `i` says something (not sentence- or quote-initial, not all caps). */
 function caseTells(tokens: Token[], i: number): boolean {
   const t = tokens[i] as Token;
@@ -221,7 +200,7 @@ function inflectionBase(lex: ToneLexicon, norm: string, minLength: number): stri
   const cached = cache.get(norm);
   if (cached !== undefined) return cached;
   let found: string | null = null;
-  for (const e of ENDINGS) {
+  for (const e of INFLECTION_ENDINGS) {
     if (!norm.endsWith(e) || norm.length - e.length < minLength) continue;
     const base = norm.slice(0, -e.length);
     if (!lex.inflectable.has(base)) continue;
