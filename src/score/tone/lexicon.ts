@@ -48,6 +48,11 @@ export interface ToneLexicon {
   report: string[];
   /** Function words that describe the statement a polar word stands in (`data/lexicons/sentence-markers.json`). */
   markers: SentenceMarkers;
+  /**
+   * First parts of compounds that carry a judgement (`horror`, `traum`), longest first, with their
+   * weights (`data/lexicons/evaluative-prefixes.tsv`): the weight of words no lexicon lists.
+   */
+  prefixes: Array<[string, number]>;
   /** Subject-matter word classes, counted as features of the label model. */
   domains: DomainPatterns;
   /** The label model (`data/lexicons/tone-model.json`) loaded with the built-in lexicon, else absent. */
@@ -102,6 +107,17 @@ export function domainOf(domains: DomainPatterns, norm: string): number {
   for (const [p, i] of domains.prefixes) if (norm.startsWith(p)) return i;
   for (const [s, i] of domains.suffixes) if (norm.length > s.length + 2 && norm.endsWith(s)) return i;
   return -1;
+}
+
+function loadPrefixes(): Array<[string, number]> {
+  const file = dataPath('lexicons', 'evaluative-prefixes.tsv');
+  if (!existsSync(file)) return [];
+  const out: Array<[string, number]> = [];
+  for (const [p, w] of readRows(file)) {
+    const weight = Number(w);
+    if (p && Number.isFinite(weight)) out.push([normalizeToken(p), weight]);
+  }
+  return out.sort((a, b) => b[0].length - a[0].length);
 }
 
 function loadDomains(): DomainPatterns {
@@ -310,6 +326,7 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     modifiers,
     report: report.filter((r) => r !== ''),
     markers: loadSentenceMarkers(),
+    prefixes: loadPrefixes(),
     domains: loadDomains(),
   };
 }

@@ -94,6 +94,12 @@ export interface ToneOptions {
    */
   hyphenHeads?: boolean;
   /**
+   * Words no lexicon lists take the weight of an evaluative first part (`Horrorunfall`, `Traumtor`:
+   * `data/lexicons/evaluative-prefixes.tsv`), and `un` before a listed positive adjective negates it
+   * (`unfreundlich`); default true.
+   */
+  affixes?: boolean;
+  /**
    * Count the words of each subject-matter class (`data/lexicons/tone-domains.json`) into the evidence;
    * default: only when the label model has `domain:` features (the prefix matching costs time).
    */
@@ -179,6 +185,27 @@ function hyphenHeadWeight(
 
 function modelUsesDomains(lex: ToneLexicon): boolean {
   return lex.model?.features.some((f) => f.name.startsWith(DOMAIN_FEATURE)) ?? false;
+}
+
+/** Share of a positive adjective's weight that `un` + the adjective gets, negative (`unfreundlich`). */
+const UN_FACTOR = 0.8;
+
+/** Weight of an unlisted word from an evaluative first part or from `un` + a positive adjective. */
+function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: number): number | undefined {
+  const t = tokens[i] as Token;
+  const norm = t.norm;
+  for (const [p, w] of lex.prefixes) if (norm.length - p.length >= 3 && norm.startsWith(p)) return w;
+  // `un` + adjective or participle, written lower-case: the opposite of a positive word.
+  if (norm.length >= 6 && norm.startsWith('un') && !/^\p{Lu}/u.test(t.text)) {
+    const base = norm.slice(2);
+    let w = lex.cased.get(base)?.lower ?? lex.weights.get(base);
+    if (w === undefined && minLength > 0) {
+      const b = inflectionBase(lex, base, minLength);
+      if (b !== null) w = lex.cased.get(b)?.lower ?? lex.weights.get(b);
+    }
+    if (w !== undefined && w > 0) return -UN_FACTOR * w;
+  }
+  return undefined;
 }
 
 /** Per lexicon and minimum length: the listed base form each norm extends by an ending, or null. */
@@ -313,6 +340,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const caseSensitive = opts.caseSensitive ?? true;
   const minWeight = opts.minWeight ?? TONE_DEFAULTS.minWeight;
   const hyphenHeads = opts.hyphenHeads ?? true;
+  const affixes = opts.affixes ?? true;
   const countDomains = opts.countDomains ?? modelUsesDomains(lex);
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
@@ -408,6 +436,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (weight === undefined && inflection > 0 && !t.stop)
       weight = inflectedWeight(lex, tokens, i, inflection, caseSensitive);
     if (weight === undefined && hyphenHeads && !phrase) weight = hyphenHeadWeight(lex, tokens, i, inflection);
+    if (weight === undefined && affixes && !phrase && !t.stop)
+      weight = affixWeight(lex, tokens, i, inflection);
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
     // Intensifiers and softeners only scale other words (`besonders`, `stark`).
     if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
