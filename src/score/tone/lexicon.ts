@@ -71,6 +71,8 @@ export interface SentenceMarkers {
   quotes: Set<string>;
   /** Contrast words (aber, jedoch …). */
   contrasts: Set<string>;
+  /** Articles, prepositions and conjunctions an intensifier does not reach over (`zu einem Angriff`). */
+  modifierBarriers: Set<string>;
 }
 
 /**
@@ -142,6 +144,7 @@ function loadSentenceMarkers(): SentenceMarkers {
     personal: set('personal'),
     quotes: set('quotes'),
     contrasts: set('contrasts'),
+    modifierBarriers: set('modifierBarriers'),
   };
 }
 

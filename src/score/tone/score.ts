@@ -453,6 +453,9 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
           w *= f;
           break;
         }
+        // A modifier reaches over an adjective (`sehr großen Erfolg`), not over an article or
+        // preposition (`zu einem Angriff` is no `zu` intensifying `Angriff`).
+        if (lex.markers.modifierBarriers.has(m.norm)) break;
       }
       const negated = !phrase && i <= negatedUntil;
       if (negated) w = flip(w);
