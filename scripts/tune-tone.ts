@@ -6,11 +6,16 @@
  *     [--smoothing S] [--contrast C] [--gamma G] [--min-weight W] [--lexicon FILE]…
  *     [--no-case] [--inflection N] [--hedge F] [--negated-negative F] [--report F]
  *     [--report-evaluative W] [--reference-words N]
+ *     [--fit [--features a,b,…|all] [--l2 L] [--unbalanced] [--write]]
  *
  * DIR defaults to ../shared/devsets and must hold `tone/sentences.jsonl` (each sentence is one article;
  * its `polarity` is compared with the tone label; defaults are the scorer's). Prints macro-F1, per-class P/R/F1 and the confusion
  * matrix on all items and on two stable halves (split by id hash). `--calibrate` searches the neutral
  * band on half A and reports it on half B (and the reverse), so the band is checked on held-out data.
+ * `--fit` fits the label model (src/score/tone/fit.ts) on the general sentence features named by
+ * `--features` (src/score/tone/features.ts; `domain:NAME` for a subject-matter class of
+ * data/lexicons/tone-domains.json) on half A and measures it on half B (and the reverse); `--write` stores
+ * the model fitted on all items in data/lexicons/tone-model.json, which makes the pipeline label by it.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

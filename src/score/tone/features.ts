@@ -1,8 +1,8 @@
 /**
  * General sentence features of tone evidence, gathered while the lexicon scorer reads a text.
  *
- * The label model (`model.ts`) decides the label from these instead of from one neutral band on the
- * tone value. They say how much polar evidence there is and in what kind of statement it stands
+ * A label model (`model.ts`), when one is written, decides the label from these instead of from one
+ * neutral band on the tone value. They say how much polar evidence there is and in what kind of statement it stands
  * (negated, hedged, reported, quoted, a question, the main clause or a subordinate one); none of them
  * names a particular word beyond the lexicon files. Masses and counts are divided by the length scale
  * max(1, W / referenceWords), so a long article gives values of the size of one sentence's when its

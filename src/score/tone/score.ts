@@ -5,9 +5,13 @@
  * where the lexicon keeps German capitalization, a capitalized word mid-sentence only takes noun
  * entries and a lower-case one only the others (`Gefahren` vs `gefahren`); words not listed fall back
  * to a base form of the project's lexicon files they extend by an inflection ending (`herausragendes`);
- * with `stems: true` to the mean weight of listed forms with the same stem) the weight is:
- * - scaled by an intensifier or softener among the two words before it (`sehr gut` 1.5×, `kaum` 0.3×);
- *   intensifiers and softeners never count as polar words themselves;
+ * hyphenated words to their last part (`Mega-Hit`, `Corona-Krise`); other compounds to an evaluative
+ * first part (`Horrorunfall`, `Traumtor`: data/lexicons/evaluative-prefixes.tsv) and `un` + a positive
+ * adjective to its opposite (`unfreundlich`); with `stems: true` to the mean weight of listed forms with
+ * the same stem) the weight is:
+ * - scaled by an intensifier or softener among the two words before it (`sehr gut` 1.5×, `kaum` 0.3×),
+ *   not over an article or preposition (`zu einem Angriff`); intensifiers and softeners never count as
+ *   polar words themselves;
  * - flipped and weakened (× −negationFactor) when a negator stands up to `scope` words before it in the
  *   same clause (the scope ends at , ; : . ! ? and dashes); after `weder`, `noch` negates too. Lexicon
  *   phrases that already contain the negation (`nicht gut` in Rauh's dictionary) win over this rule;
@@ -30,6 +34,9 @@
  *   sentence or short text, but an article of 300 words needs five times the evidence of one of 60, so
  *   a single polar word in a long report does not make it positive or negative.
  *   Band calibrated on the tone dev set (scripts/tune-tone.ts --calibrate, both halves): [-0.3, 0.09].
+ *   When the lexicon carries a label model (`data/lexicons/tone-model.json`, see model.ts and
+ *   features.ts) and `labelModel` is not false, the model decides the label instead (`labelBasis`).
+ *   None is shipped: fitted on one half of the dev set, it did no better on the other than the band.
  * Note `tone` uses the raw sums P and N, not the per-100-word `positive`/`negative`.
  */
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
