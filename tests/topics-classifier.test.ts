@@ -178,7 +178,7 @@ describe('trainTopicClassifier / predictTopic', () => {
     const unlabeled = toyHeldOut.map((a) => tokenizeGerman(a.text));
     const model = trainTopicClassifier(samples, wordsOnly, { unlabeled });
     const plain = trainTopicClassifier(samples, wordsOnly);
-    expect(model.vocabulary.length).toBeGreaterThan(plain.vocabulary.length);
+    expect(model.views[0]?.vocabulary.length).toBeGreaterThan(plain.views[0]?.vocabulary.length ?? 0);
     expect(model.labels).toEqual(plain.labels);
   });
 

@@ -115,7 +115,7 @@ describe('self-training over the uncoded articles', () => {
     const model = trainTopicClassifier(samples, opts, { unlabeled: rest });
     const labels = rest.map((sentences) => predictTopic(model, sentences).label);
     expect(labels).toEqual(uncoded.map(([label]) => label));
-    expect(model.options.temperature).toBe(model.options.selfTrainedTemperature);
+    expect(model.views[0]?.options.temperature).toBe(model.options.selfTrainedTemperature);
   });
 
   it('without self-training those articles get no evidence either way', () => {
@@ -123,11 +123,11 @@ describe('self-training over the uncoded articles', () => {
     const onlyNew = rest.slice(4).map((sentences) => predictTopic(model, sentences));
     // The same scores for both: nothing in them is known to the model.
     expect(onlyNew[0]?.scores).toEqual(onlyNew[1]?.scores);
-    expect(model.options.temperature).toBe(7);
+    expect(model.views[0]?.options.temperature).toBe(7);
   });
 
   it('a model trained without uncoded articles keeps the plain temperature', () => {
-    expect(trainTopicClassifier(samples, opts).options.temperature).toBe(7);
+    expect(trainTopicClassifier(samples, opts).views[0]?.options.temperature).toBe(7);
   });
 });
 

@@ -2,7 +2,14 @@ import type { Token } from '../../records.js';
 import { seededRandom } from './random.js';
 import { dotDense, type SparseVector } from './sparse.js';
 import { trainLinearSvm } from './svm.js';
-import { articleTerms, closedTermTable, openTermTable, type TermOptions, type TermTable } from './terms.js';
+import {
+  articleTerms,
+  closedTermTable,
+  frequentStems,
+  openTermTable,
+  type TermOptions,
+  type TermTable,
+} from './terms.js';
 import {
   fitVocabulary,
   type Vocabulary,
@@ -56,6 +63,13 @@ export interface TopicModelOptions extends TermOptions, WeightingOptions {
    * The stored model's `temperature` is the one that applies to it.
    */
   selfTrainedTemperature: number;
+  /**
+   * `split`: when both word features (stems, bigrams) and character n-grams are on, one model is trained on
+   * each and their probabilities are multiplied (each self-trains on its own codes, so their errors differ:
+   * +1 point of accuracy on the topics dev set with half of it coded, +0.5 with 70%). `joint`: one model on
+   * all features.
+   */
+  views: 'split' | 'joint';
 }
 
 export const defaultTopicModelOptions: TopicModelOptions = {
@@ -65,6 +79,10 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   charMin: 3,
   charMax: 5,
   numbers: true,
+  leadWeight: 0,
+  leadSentences: 1,
+  minHead: 0,
+  minModifier: 3,
   minDf: 2,
   maxDfShare: 1,
   sublinearTf: true,
@@ -80,21 +98,30 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   pseudoLabelWeight: 0.5,
   maxPseudoLabeled: 1000,
   selfTrainedTemperature: 2.2,
+  views: 'split',
 };
+
+/** One linear model (one-vs-rest SVMs over one feature view) as plain JSON-serializable data. */
+export interface TopicViewModel {
+  /** The options this view was trained with; its `temperature` is the one that applies to it. */
+  options: TopicModelOptions;
+  /** Features (`w:` stem, `b:` stem pair, `c:` character n-gram) and their idf. */
+  vocabulary: string[];
+  idf: number[];
+  /** One weight per feature for each label, in the model's `labels` order. */
+  weights: number[][];
+  bias: number[];
+}
 
 /** A trained classifier as plain JSON-serializable data. */
 export interface TopicModel {
   kind: 'lokalpresse-topic-svm';
-  version: 1;
+  version: 2;
   options: TopicModelOptions;
   /** Class labels, sorted. */
   labels: string[];
-  /** Features (`w:` stem, `b:` stem pair, `c:` character n-gram) and their idf. */
-  vocabulary: string[];
-  idf: number[];
-  /** One weight per feature for each label, in `labels` order. */
-  weights: number[][];
-  bias: number[];
+  /** One model per feature view (see `TopicModelOptions.views`); their probabilities are multiplied. */
+  views: TopicViewModel[];
 }
 
 export interface TopicPrediction {
@@ -141,7 +168,15 @@ export function featurizeSamples(
   options: TopicModelOptions,
   context: TrainingContext = {},
 ): FeaturizedSample {
-  const table = openTermTable();
+  const known =
+    options.minHead > 0
+      ? frequentStems(
+          [...samples.map((s) => s.sentences), ...(context.unlabeled ?? [])],
+          options,
+          options.minDf,
+        )
+      : null;
+  const table = openTermTable(known);
   const terms = samples.map((s) => articleTerms(s.sentences, options, table));
   const extra = (context.unlabeled ?? []).map((sentences) => articleTerms(sentences, options, table));
   const vocab = fitVocabulary([...terms, ...extra], table.terms, options);
@@ -295,9 +330,43 @@ function compact(value: number): number {
 }
 
 /**
- * Trains one-vs-rest linear SVMs on TF-IDF features of the coded sample. Deterministic for a seed.
- * Pass the uncoded articles as `context.unlabeled` to let them shape the vocabulary and idf and, with
- * `selfTrainingRounds` > 0, to self-train on them.
+ * The feature views trained as separate models: words and character n-grams apart when `views` is
+ * `split` and both are on, else the options themselves.
+ */
+export function featureViews(options: TopicModelOptions): TopicModelOptions[] {
+  const words = options.unigrams || options.bigrams || options.surface;
+  const chars = options.charMin > 0 && options.charMax >= options.charMin;
+  if (options.views !== 'split' || !words || !chars) return [options];
+  return [
+    { ...options, charMin: 0, charMax: 0 },
+    { ...options, unigrams: false, bigrams: false, surface: false },
+  ];
+}
+
+/** Trains one feature view (see `trainTopicClassifier`). */
+function trainView(
+  samples: readonly TopicSample[],
+  options: TopicModelOptions,
+  context: TrainingContext,
+): { labels: string[]; view: TopicViewModel } {
+  const data = featurizeSamples(samples, options, context);
+  const fitted = fitWithSelfTraining(data, options);
+  return {
+    labels: fitted.labels,
+    view: {
+      options: fitted.selfTrained ? { ...options, temperature: options.selfTrainedTemperature } : options,
+      vocabulary: data.vocab.vocabulary,
+      idf: data.vocab.idf.map(compact),
+      weights: fitted.weights.map((w) => Array.from(w, compact)),
+      bias: fitted.bias.map(compact),
+    },
+  };
+}
+
+/**
+ * Trains one-vs-rest linear SVMs on TF-IDF features of the coded sample, one set per feature view.
+ * Deterministic for a seed. Pass the uncoded articles as `context.unlabeled` to let them shape the
+ * vocabulary and idf and, with `selfTrainingRounds` > 0, to self-train on them.
  */
 export function trainTopicClassifier(
   samples: readonly TopicSample[],
@@ -306,27 +375,29 @@ export function trainTopicClassifier(
 ): TopicModel {
   const options = resolveOptions(opts);
   if (samples.length === 0) throw new Error('trainTopicClassifier: no coded articles');
-  const data = featurizeSamples(samples, options, context);
-  const fitted = fitWithSelfTraining(data, options);
+  const trained = featureViews(options).map((view) => trainView(samples, view, context));
   return {
     kind: 'lokalpresse-topic-svm',
-    version: 1,
-    options: fitted.selfTrained ? { ...options, temperature: options.selfTrainedTemperature } : options,
-    labels: fitted.labels,
-    vocabulary: data.vocab.vocabulary,
-    idf: data.vocab.idf.map(compact),
-    weights: fitted.weights.map((w) => Array.from(w, compact)),
-    bias: fitted.bias.map(compact),
+    version: 2,
+    options,
+    labels: trained[0]?.labels ?? [],
+    views: trained.map((t) => t.view),
   };
+}
+
+/** One view with lookup structures rebuilt once, for classifying many articles. */
+export interface PreparedTopicView {
+  view: TopicViewModel;
+  /** Closed term table over the view's vocabulary: term ids are vocabulary positions. */
+  table: TermTable;
+  kind: Uint8Array;
+  weights: Float64Array[];
 }
 
 /** Model with lookup structures rebuilt once, for classifying many articles. */
 export interface PreparedTopicModel {
   model: TopicModel;
-  /** Closed term table over the model's vocabulary: term ids are vocabulary positions. */
-  table: TermTable;
-  kind: Uint8Array;
-  weights: Float64Array[];
+  views: PreparedTopicView[];
 }
 
 const preparedCache = new WeakMap<TopicModel, PreparedTopicModel>();
@@ -337,9 +408,12 @@ export function prepareTopicModel(model: TopicModel): PreparedTopicModel {
   if (cached) return cached;
   const prepared: PreparedTopicModel = {
     model,
-    table: closedTermTable(model.vocabulary),
-    kind: vocabularyKinds(model.vocabulary),
-    weights: model.weights.map((w) => Float64Array.from(w)),
+    views: model.views.map((view) => ({
+      view,
+      table: closedTermTable(view.vocabulary),
+      kind: vocabularyKinds(view.vocabulary),
+      weights: view.weights.map((w) => Float64Array.from(w)),
+    })),
   };
   preparedCache.set(model, prepared);
   return prepared;
@@ -376,14 +450,32 @@ export function softmax(margins: readonly number[], temperature: number): number
 }
 
 /**
- * Classifies one article. `confidence` is the softmax probability of the winning label, computed from the
- * one-vs-rest margins times `temperature` (fixed at training time); treat it as a ranking of certainty.
+ * Combines the probabilities of several views: their normalized geometric mean, so views that agree
+ * strengthen a label and a view that rules a label out weighs against it, while the confidence stays on the
+ * scale of one view's.
+ */
+export function combineViews(probabilities: readonly (readonly number[])[]): number[] {
+  const first = probabilities[0];
+  if (!first || probabilities.length === 1) return first ? [...first] : [];
+  const logMean = first.map((_, k) => {
+    let sum = 0;
+    for (const p of probabilities) sum += Math.log(Math.max(p[k] as number, 1e-300));
+    return sum / probabilities.length;
+  });
+  return softmax(logMean, 1);
+}
+
+/**
+ * Classifies one article. `confidence` is the probability of the winning label: per view the softmax of
+ * the one-vs-rest margins times its `temperature` (fixed at training time), the views combined by
+ * `combineViews`; treat it as a ranking of certainty.
  */
 export function predictTopic(model: TopicModel | PreparedTopicModel, sentences: Token[][]): TopicPrediction {
-  const prepared = 'table' in model ? model : prepareTopicModel(model);
-  const { options, labels } = prepared.model;
-  const counts = articleTerms(sentences, options, prepared.table);
-  const vector = weightArticle(counts, null, prepared.model.idf, prepared.kind, options);
-  const margins = linearMargins(prepared.weights, prepared.model.bias, vector);
-  return decide(labels, softmax(margins, options.temperature));
+  const prepared = 'model' in model ? model : prepareTopicModel(model);
+  const probabilities = prepared.views.map(({ view, table, kind, weights }) => {
+    const counts = articleTerms(sentences, view.options, table);
+    const vector = weightArticle(counts, null, view.idf, kind, view.options);
+    return softmax(linearMargins(weights, view.bias, vector), view.options.temperature);
+  });
+  return decide(prepared.model.labels, combineViews(probabilities));
 }
