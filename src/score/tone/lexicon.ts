@@ -49,10 +49,11 @@ export interface ToneLexicon {
   /** Function words that describe the statement a polar word stands in (`data/lexicons/sentence-markers.json`). */
   markers: SentenceMarkers;
   /**
-   * First parts of compounds that carry a judgement (`horror`, `traum`), longest first, with their
-   * weights (`data/lexicons/evaluative-prefixes.tsv`): the weight of words no lexicon lists.
+   * First parts of compounds that carry a judgement (`horror`, `traum`) with their weights
+   * (`data/lexicons/evaluative-prefixes.tsv`): the weight of words no lexicon lists. Keyed by their
+   * first PREFIX_KEY letters, each list longest first.
    */
-  prefixes: Array<[string, number]>;
+  prefixes: Map<string, Array<[string, number]>>;
   /** Subject-matter word classes, counted as features of the label model. */
   domains: DomainPatterns;
   /** The label model (`data/lexicons/tone-model.json`) loaded with the built-in lexicon, else absent. */
@@ -111,15 +112,24 @@ export function domainOf(domains: DomainPatterns, norm: string): number {
   return -1;
 }
 
-function loadPrefixes(): Array<[string, number]> {
+/** Letters by which evaluative first parts are looked up (each has at least this many). */
+export const PREFIX_KEY = 3;
+
+function loadPrefixes(): Map<string, Array<[string, number]>> {
   const file = dataPath('lexicons', 'evaluative-prefixes.tsv');
-  if (!existsSync(file)) return [];
-  const out: Array<[string, number]> = [];
+  const out = new Map<string, Array<[string, number]>>();
+  if (!existsSync(file)) return out;
   for (const [p, w] of readRows(file)) {
     const weight = Number(w);
-    if (p && Number.isFinite(weight)) out.push([normalizeToken(p), weight]);
+    const prefix = normalizeToken(p ?? '');
+    if (prefix.length < PREFIX_KEY || !Number.isFinite(weight)) continue;
+    const key = prefix.slice(0, PREFIX_KEY);
+    const list = out.get(key) ?? [];
+    list.push([prefix, weight]);
+    out.set(key, list);
   }
-  return out.sort((a, b) => b[0].length - a[0].length);
+  for (const list of out.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return out;
 }
 
 function loadDomains(): DomainPatterns {

@@ -43,7 +43,7 @@ import { type CompiledDictionary, compileDictionary, findHits } from '../../dict
 import type { Token } from '../../records.js';
 import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence } from './features.js';
 import { INFLECTION_ENDINGS } from './inflection.js';
-import { domainOf, type ToneLexicon } from './lexicon.js';
+import { domainOf, PREFIX_KEY, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
 
 export interface ToneOptions {
@@ -201,7 +201,9 @@ const UN_FACTOR = 0.8;
 function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: number): number | undefined {
   const t = tokens[i] as Token;
   const norm = t.norm;
-  for (const [p, w] of lex.prefixes) if (norm.length - p.length >= 3 && norm.startsWith(p)) return w;
+  const candidates = lex.prefixes.get(norm.slice(0, PREFIX_KEY));
+  if (candidates)
+    for (const [p, w] of candidates) if (norm.length - p.length >= 3 && norm.startsWith(p)) return w;
   // `un` + adjective or participle, written lower-case: the opposite of a positive word.
   if (norm.length >= 6 && norm.startsWith('un') && !/^\p{Lu}/u.test(t.text)) {
     const base = norm.slice(2);
