@@ -80,6 +80,12 @@ describe('neutral news senses', () => {
     expect(tone('Die kleine Gemeinde Nordkirchen hat nur eine Grundschule.').label).toBe('neutral');
   });
 
+  it('reads "gut" and "satte" before a number as its size, not as praise', () => {
+    expect(tone('Die Ratssitzung in Hamminkeln dauerte gut drei Stunden.').terms).toEqual([]);
+    expect(tone('Die Mieten stiegen um satte 20 Prozent.').terms).toEqual([]);
+    expect(weightOf('Die Stimmung auf dem Fest war gut.', 'gut')).toBeGreaterThan(0);
+  });
+
   it('treats scharf and heftig as intensifiers of what follows', () => {
     const plain = weightOf('Die Opposition hat den Plan kritisiert.', 'kritisiert');
     const sharp = weightOf('Die Opposition hat den Plan scharf kritisiert.', 'kritisiert');

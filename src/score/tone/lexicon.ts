@@ -74,6 +74,10 @@ export interface SentenceMarkers {
   contrasts: Set<string>;
   /** Articles, prepositions and conjunctions an intensifier does not reach over (`zu einem Angriff`). */
   modifierBarriers: Set<string>;
+  /** Polar words that before a number only give its size (`gut drei Stunden`, `satte 20 Prozent`). */
+  quantityWords: Set<string>;
+  /** Number words (`zwei`, `hundert`, `Hälfte`) for that rule; digits are numbers anyway. */
+  numberWords: Set<string>;
 }
 
 /**
@@ -155,6 +159,8 @@ function loadSentenceMarkers(): SentenceMarkers {
     quotes: set('quotes'),
     contrasts: set('contrasts'),
     modifierBarriers: set('modifierBarriers'),
+    quantityWords: set('quantityWords'),
+    numberWords: set('numberWords'),
   };
 }
 

@@ -450,6 +450,11 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
     // Intensifiers and softeners only scale other words (`besonders`, `stark`).
     if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
+    // `gut drei Stunden`, `satte 20 Prozent`: the word only gives the size of the number after it.
+    if (weight !== undefined && !phrase && markers.quantityWords.has(t.norm)) {
+      const next = tokens[i + 1];
+      if (next?.word && (/^\d/.test(next.norm) || markers.numberWords.has(next.norm))) weight = undefined;
+    }
     // Minimum evidence: a word the lexicon rates barely polar (SentiWS lists many at ±0.004) is no evidence.
     if (weight !== undefined && Math.abs(weight) < minWeight) weight = undefined;
     if (weight !== undefined && weight !== 0) {
