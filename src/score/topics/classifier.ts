@@ -2,14 +2,7 @@ import type { Token } from '../../records.js';
 import { seededRandom } from './random.js';
 import { dotDense, type SparseVector } from './sparse.js';
 import { trainLinearSvm } from './svm.js';
-import {
-  articleTerms,
-  closedTermTable,
-  frequentStems,
-  openTermTable,
-  type TermOptions,
-  type TermTable,
-} from './terms.js';
+import { articleTerms, closedTermTable, openTermTable, type TermOptions, type TermTable } from './terms.js';
 import {
   fitVocabulary,
   type Vocabulary,
@@ -79,10 +72,6 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   charMin: 3,
   charMax: 5,
   numbers: true,
-  leadWeight: 0,
-  leadSentences: 1,
-  minHead: 0,
-  minModifier: 3,
   minDf: 2,
   maxDfShare: 1,
   sublinearTf: true,
@@ -168,15 +157,7 @@ export function featurizeSamples(
   options: TopicModelOptions,
   context: TrainingContext = {},
 ): FeaturizedSample {
-  const known =
-    options.minHead > 0
-      ? frequentStems(
-          [...samples.map((s) => s.sentences), ...(context.unlabeled ?? [])],
-          options,
-          options.minDf,
-        )
-      : null;
-  const table = openTermTable(known);
+  const table = openTermTable();
   const terms = samples.map((s) => articleTerms(s.sentences, options, table));
   const extra = (context.unlabeled ?? []).map((sentences) => articleTerms(sentences, options, table));
   const vocab = fitVocabulary([...terms, ...extra], table.terms, options);

@@ -13,19 +13,6 @@ export interface TermOptions {
   charMax: number;
   /** Keep tokens made only of digits (years, scores, amounts) as features. */
   numbers: boolean;
-  /**
-   * Extra times each word of the first `leadSentences` sentences counts (0: no extra weight). The first
-   * sentence of a news text is its title or lead, which names the subject.
-   */
-  leadWeight: number;
-  leadSentences: number;
-  /**
-   * Shortest compound head (0: off). A stem that ends in another known stem of at least this many letters,
-   * after at least `minModifier` letters, also counts that head: `nationalratswahl` counts `wahl` too,
-   * since the head of a German compound names what it is about.
-   */
-  minHead: number;
-  minModifier: number;
 }
 
 /** Feature kinds; the prefix of every feature string names its kind. */
@@ -57,13 +44,10 @@ export interface TermTable {
   terms: string[];
   open: boolean;
   grams: Map<string, Int32Array>;
-  /** Stems that may be compound heads (null: no decompounding), and the head found per stem. */
-  known: ReadonlySet<string> | null;
-  heads: Map<string, string | null>;
 }
 
-export function openTermTable(known: ReadonlySet<string> | null = null): TermTable {
-  return { ids: new Map(), terms: [], open: true, grams: new Map(), known, heads: new Map() };
+export function openTermTable(): TermTable {
+  return { ids: new Map(), terms: [], open: true, grams: new Map() };
 }
 
 /** A closed table over a fixed vocabulary: the id of a feature is its position. */
@@ -73,33 +57,7 @@ export function closedTermTable(vocabulary: readonly string[]): TermTable {
     terms: [...vocabulary],
     open: false,
     grams: new Map(),
-    known: new Set(vocabulary.filter((t) => termKind(t) === 'w').map((t) => t.slice(2))),
-    heads: new Map(),
   };
-}
-
-/** The longest known stem that `stem` ends in, leaving at least `minModifier` letters before it. */
-export function compoundHead(
-  stem: string,
-  known: ReadonlySet<string>,
-  minHead: number,
-  minModifier: number,
-): string | null {
-  for (let start = minModifier; start + minHead <= stem.length; start++) {
-    const head = stem.slice(start);
-    if (known.has(head)) return head;
-  }
-  return null;
-}
-
-function headOf(table: TermTable, stem: string, opts: TermOptions): string | null {
-  if (!table.known || !(opts.minHead > 0)) return null;
-  const cached = table.heads.get(stem);
-  if (cached !== undefined) return cached;
-  const head = compoundHead(stem, table.known, opts.minHead, opts.minModifier);
-  if (table.heads.size >= GRAM_CACHE_LIMIT) table.heads.clear();
-  table.heads.set(stem, head);
-  return head;
 }
 
 /** Id of a feature, or -1 when the table is closed and does not know it. */
@@ -136,26 +94,6 @@ function bump(counts: Map<number, number>, id: number, times = 1): void {
   if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + times);
 }
 
-/** Stems found in at least `minDf` articles: the possible compound heads of a training run. */
-export function frequentStems(
-  articles: readonly (readonly (readonly Token[])[])[],
-  opts: TermOptions,
-  minDf: number,
-): Set<string> {
-  const df = new Map<string, number>();
-  for (const sentences of articles) {
-    const seen = new Set<string>();
-    for (const sentence of sentences) {
-      for (const token of sentence) {
-        const stem = contentStem(token, opts.numbers);
-        if (stem !== null) seen.add(stem);
-      }
-    }
-    for (const stem of seen) df.set(stem, (df.get(stem) ?? 0) + 1);
-  }
-  return new Set([...df].filter(([, n]) => n >= minDf).map(([stem]) => stem));
-}
-
 /**
  * Raw counts of the features of one article, by term id: `w:` stems, `n:` word forms, `b:` pairs of
  * neighbouring stems, `c:` character n-grams of stems.
@@ -167,10 +105,7 @@ export function articleTerms(
 ): Map<number, number> {
   const counts = new Map<number, number>();
   const stems = new Map<string, number>();
-  const lead = Math.max(0, Math.floor(opts.leadWeight ?? 0));
-  const leadSentences = opts.leadSentences ?? 1;
-  sentences.forEach((sentence, s) => {
-    const times = s < leadSentences ? 1 + lead : 1;
+  for (const sentence of sentences) {
     let previous: string | null = null;
     for (const token of sentence) {
       const stem = contentStem(token, opts.numbers);
@@ -179,17 +114,15 @@ export function articleTerms(
         if (!token.word) previous = null;
         continue;
       }
-      stems.set(stem, (stems.get(stem) ?? 0) + times);
-      if (opts.surface) bump(counts, termId(table, `n:${token.norm.toLowerCase()}`), times);
-      if (opts.bigrams && previous !== null) bump(counts, termId(table, `b:${previous} ${stem}`), times);
+      stems.set(stem, (stems.get(stem) ?? 0) + 1);
+      if (opts.surface) bump(counts, termId(table, `n:${token.norm.toLowerCase()}`));
+      if (opts.bigrams && previous !== null) bump(counts, termId(table, `b:${previous} ${stem}`));
       previous = stem;
     }
-  });
+  }
   const chars = opts.charMin > 0 && opts.charMax >= opts.charMin;
   for (const [stem, times] of stems) {
     if (opts.unigrams) bump(counts, termId(table, `w:${stem}`), times);
-    const head = headOf(table, stem, opts);
-    if (head !== null) bump(counts, termId(table, `w:${head}`), times);
     if (chars) for (const id of charGramIds(table, stem, opts.charMin, opts.charMax)) bump(counts, id, times);
   }
   return counts;
