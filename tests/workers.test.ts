@@ -29,6 +29,9 @@ describe.skipIf(!built)('worker threads', () => {
       'scores.jsonl',
       'articles.csv',
       'municipality_period.csv',
+      // keyness and kwic: built on a second thread from two workers on, in this thread with one.
+      'keyness.csv',
+      'kwic.csv',
     ]) {
       const reference = readFileSync(path.join(one, file), 'utf8');
       expect(reference.length).toBeGreaterThan(100);

@@ -1,21 +1,22 @@
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { compileDictionary, findHits, loadDictionary } from '../dictionary/index.js';
-import { AtomicFile } from '../io/atomic.js';
+import { loadDictionary } from '../dictionary/index.js';
+import { AtomicFile, temporaryName } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
-import { contentWords, decodeSentences, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
 import { dataPath } from '../paths.js';
-import type { Article, ArticleScores, ArticleTags, Token } from '../records.js';
+import type { Article, ArticleScores, ArticleTags } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { ACTOR_EDGE_COLUMNS, ACTOR_NODE_COLUMNS, createActorNetwork } from './actors-network.js';
 import { addArticle, emptyGroup, type GroupSums } from './groups.js';
-import { createKeyness, KEYNESS_COLUMNS } from './keyness.js';
-import { KWIC_COLUMNS, kwicLines } from './kwic.js';
+import { KEYNESS_COLUMNS } from './keyness.js';
 import { periodOf } from './period.js';
 import { meanWithCi } from './stats.js';
+import type { TokenTables } from './token-tables.js';
+import { startTokenTables } from './token-thread.js';
 
 export const NO_PLACE = '(ohne Ort)';
 
@@ -109,22 +110,6 @@ function topicOrder(ctx: StageContext, seen: Set<string>): string[] {
   return [...keys.filter((k) => seen.has(k) || extra.length === 0), ...extra];
 }
 
-/** Whether a token is a target term (the `tag.targets` dictionary), cached by normalized form. */
-function targetPredicate(ctx: StageContext): (t: Token) => boolean {
-  const dict = compileDictionary(loadDictionary(resolveConfigPath(ctx.configDir, ctx.config.tag.targets)), {
-    compounds: true,
-  });
-  const cache = new Map<string, boolean>();
-  return (t) => {
-    let hit = cache.get(t.norm);
-    if (hit === undefined) {
-      hit = t.word && findHits(dict, [t]).length > 0;
-      cache.set(t.norm, hit);
-    }
-    return hit;
-  };
-}
-
 /** Joins the stages' records into `articles.csv` and the municipality × period tables. */
 export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   const { aggregate } = ctx.config;
@@ -133,20 +118,29 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   const sources = new Map<string, SourceSums>();
   const topicsSeen = new Set<string>();
   const network = createActorNetwork();
-  const keyness = createKeyness();
-  const isTarget = targetPredicate(ctx);
   const out = new AtomicFile(path.join(ctx.outDir, 'articles.csv'));
-  const kwic = new AtomicFile(path.join(ctx.outDir, 'kwic.csv'));
+  const kwicFinal = path.join(ctx.outDir, 'kwic.csv');
+  const kwicTemp = temporaryName(kwicFinal);
+  // keyness.csv and kwic.csv come from tokens.jsonl, read on a second thread meanwhile.
+  const tokenTables = startTokenTables({
+    outDir: ctx.outDir,
+    kwicPath: kwicTemp,
+    targetsFile: resolveConfigPath(ctx.configDir, ctx.config.tag.targets),
+    dialect: ctx.config.output.csv_dialect,
+    relevantOnly: aggregate.relevant_only,
+    countDuplicates: aggregate.count_duplicates,
+  });
+  let tables: TokenTables;
   let n = 0;
   let counted = 0;
   try {
     await out.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([ARTICLE_COLUMNS], dialect));
-    await kwic.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([KWIC_COLUMNS], dialect));
-    const files = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl', 'tokens.jsonl'].map((f) =>
-      path.join(ctx.outDir, f),
-    ) as [string, string, string, string];
-    type Row = [Article, ArticleTags, ArticleScores, EncodedTokensLine];
-    for await (const [a, t, s, encoded] of zipJsonl<Row>(files)) {
+    const files = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl'].map((f) => path.join(ctx.outDir, f)) as [
+      string,
+      string,
+      string,
+    ];
+    for await (const [a, t, s] of zipJsonl<[Article, ArticleTags, ArticleScores]>(files)) {
       n += 1;
       ctx.log.progress('aggregate', n, ctx.articleCount);
       await out.write(formatCsvRows([articleRow(a, t, s)], dialect));
@@ -163,12 +157,6 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       if (!aggregate.count_duplicates && a.duplicate_of !== null) continue;
       counted += 1;
       network.add(a.municipality, t.actors);
-      const content = contentWords(encoded);
-      keyness.addWords(a.municipality, content.words, content.norms);
-      if (t.target_sentences.length > 0) {
-        const targetSentences = decodeSentences(encoded, t.target_sentences);
-        await kwic.write(formatCsvRows(kwicLines(a, targetSentences, isTarget), dialect));
-      }
       const key = `${a.municipality ?? NO_PLACE}\u0000${periodOf(a.date, aggregate.period)}`;
       const g = groups.get(key) ?? emptyGroup();
       addArticle(g, {
@@ -181,11 +169,15 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       if (s.topic) topicsSeen.add(s.topic);
       groups.set(key, g);
     }
+    tables = await tokenTables.done;
+    if (tables.counted !== counted)
+      throw new Error(`aggregate: token tables counted ${tables.counted} articles, the sums ${counted}`);
     await out.commit();
-    await kwic.commit();
+    renameSync(kwicTemp, kwicFinal);
   } catch (error) {
     out.abort();
-    kwic.abort();
+    await tokenTables.stop();
+    rmSync(kwicTemp, { force: true });
     throw error;
   }
   const topics = topicOrder(ctx, topicsSeen);
@@ -259,7 +251,7 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
     path.join(ctx.outDir, 'actors_edges.csv'),
     formatCsv(ACTOR_EDGE_COLUMNS, network.edges(), dialect),
   );
-  writeFileAtomic(path.join(ctx.outDir, 'keyness.csv'), formatCsv(KEYNESS_COLUMNS, keyness.rows(), dialect));
+  writeFileAtomic(path.join(ctx.outDir, 'keyness.csv'), formatCsv(KEYNESS_COLUMNS, tables.keyness, dialect));
   ctx.log.info(
     `aggregate: ${counted} of ${n} articles counted in ${rows.length} municipality × period rows` +
       ` (aggregate.relevant_only=${aggregate.relevant_only}, aggregate.count_duplicates=${aggregate.count_duplicates})`,

@@ -16,6 +16,16 @@ export function abortOpenFiles(): string[] {
 export const isTempName = (name: string): boolean => /^\..+\.\d+\.[0-9a-z]+\.tmp$/.test(name);
 
 /**
+ * A temporary name beside `finalPath` (`.name.PID.STAMP.tmp`): a run removes such leftovers of an
+ * interrupted run before it starts.
+ */
+export const temporaryName = (finalPath: string): string =>
+  path.join(
+    path.dirname(finalPath),
+    `.${path.basename(finalPath)}.${process.pid}.${Date.now().toString(36)}.tmp`,
+  );
+
+/**
  * Writes a file under a temporary name in the same folder and renames it into place when done, so a
  * crash never leaves half a file under the real name.
  */
@@ -25,10 +35,7 @@ export class AtomicFile {
   private failed: Error | null = null;
 
   constructor(readonly finalPath: string) {
-    this.tempPath = path.join(
-      path.dirname(finalPath),
-      `.${path.basename(finalPath)}.${process.pid}.${Date.now().toString(36)}.tmp`,
-    );
+    this.tempPath = temporaryName(finalPath);
     this.stream = createWriteStream(this.tempPath);
     open.add(this);
     this.stream.on('error', (error) => {
