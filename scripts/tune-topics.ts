@@ -126,7 +126,7 @@ for (const share of shares) {
     if (!values.quick) {
       console.log(`seed ${seed}: coded ${coded.length}, uncoded ${rest.length}`);
       console.log(`  ${line('baseline multinomial NB, unigrams', b)}`);
-      console.log(`  ${line('one joint SVM (words + char n-grams)', w)}`);
+      console.log(`  ${line('one joint SVM, words + chars', w)}`);
       console.log(`  ${line('SVM, no self-training', p)}`);
       console.log(`  ${line('SVM as configured', s)}`);
     }
@@ -138,7 +138,7 @@ for (const share of shares) {
   });
   console.log(`mean over seeds ${seeds.join(',')}:`);
   console.log(`  ${line('baseline multinomial NB, unigrams', avg(baseline))}`);
-  console.log(`  ${line('one joint SVM (words + char n-grams)', avg(joint))}`);
+  console.log(`  ${line('one joint SVM, words + chars', avg(joint))}`);
   console.log(`  ${line('SVM, no self-training', avg(plainSvm))}`);
   console.log(
     `  ${line('SVM as configured', avg(svm))}   (training ${Math.round(trainMs / seeds.length)} ms)`,
