@@ -112,6 +112,11 @@ export interface ToneOptions {
    */
   countDomains?: boolean;
   /**
+   * Count personal pronouns, contrast words and numbers into the evidence (features of the label
+   * model only); default: when a label model is loaded. `toneEvidence` always counts them.
+   */
+  countWordClasses?: boolean;
+  /**
    * Decide the label with the lexicon's label model (`data/lexicons/tone-model.json`, loaded with the
    * built-in lexicon) when there is one (default true); false: with the neutral band on `decision`.
    */
@@ -351,6 +356,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const hyphenHeads = opts.hyphenHeads ?? true;
   const affixes = opts.affixes ?? true;
   const countDomains = opts.countDomains ?? modelUsesDomains(lex);
+  const countWordClasses = opts.countWordClasses ?? (lex.model ?? null) !== null;
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
   for (const h of findHits(dict, tokens)) {
@@ -397,9 +403,12 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       clauseStart = false;
     }
     acc.words++;
-    if (markers.personal.has(t.norm)) acc.personal++;
-    if (markers.contrasts.has(t.norm)) acc.contrasts++;
-    if (/^\d/.test(t.norm)) acc.numbers++;
+    if (countWordClasses) {
+      if (markers.personal.has(t.norm)) acc.personal++;
+      if (markers.contrasts.has(t.norm)) acc.contrasts++;
+    }
+    const digit = t.norm.charCodeAt(0) - 48;
+    if (digit >= 0 && digit <= 9) acc.numbers++;
     else if (countDomains && !t.stop) {
       const d = domainOf(lex.domains, t.norm);
       if (d >= 0) {
@@ -545,7 +554,8 @@ function label(tone: number, band: [number, number]): ToneResult['label'] {
 /** The evidence and label of a text, for measurements and fitting the label model. */
 export function toneEvidence(sentences: Token[][], lexicon: ToneLexicon, opts: ToneOptions): ToneEvidence {
   const acc: Accumulator = { ...emptyEvidence(), terms: [] };
-  for (const s of sentences) scoreSentence(s, lexicon, opts, acc);
+  const all = { ...opts, countWordClasses: true };
+  for (const s of sentences) scoreSentence(s, lexicon, all, acc);
   const { terms: _terms, ...evidence } = acc;
   return evidence;
 }
