@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { loadDictionary } from '../dictionary/index.js';
-import { AtomicFile, temporaryName } from '../io/atomic.js';
+import { AtomicFile, temporaryName, trackTemporary } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
@@ -121,6 +121,7 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   const out = new AtomicFile(path.join(ctx.outDir, 'articles.csv'));
   const kwicFinal = path.join(ctx.outDir, 'kwic.csv');
   const kwicTemp = temporaryName(kwicFinal);
+  const kwicTracked = trackTemporary(kwicFinal, kwicTemp);
   // keyness.csv and kwic.csv come from tokens.jsonl, read on a second thread meanwhile.
   const tokenTables = startTokenTables({
     outDir: ctx.outDir,
@@ -174,10 +175,12 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       throw new Error(`aggregate: token tables counted ${tables.counted} articles, the sums ${counted}`);
     await out.commit();
     renameSync(kwicTemp, kwicFinal);
+    kwicTracked.done();
   } catch (error) {
     out.abort();
     await tokenTables.stop();
     rmSync(kwicTemp, { force: true });
+    kwicTracked.done();
     throw error;
   }
   const topics = topicOrder(ctx, topicsSeen);

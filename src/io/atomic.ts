@@ -2,8 +2,30 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 
+/** A temporary file not yet committed or aborted. */
+interface OpenTemporary {
+  readonly finalPath: string;
+  abort(): void;
+}
+
 /** Temporary files not yet committed or aborted, so an interrupt can remove them. */
-const open = new Set<AtomicFile>();
+const open = new Set<OpenTemporary>();
+
+/**
+ * Registers a temporary file another thread writes (`tempPath`, to become `finalPath`), so an
+ * interrupt removes it like the atomic files of this thread; `done()` once it is renamed or removed.
+ */
+export function trackTemporary(finalPath: string, tempPath: string): { done(): void } {
+  const entry: OpenTemporary = {
+    finalPath,
+    abort: () => {
+      rmSync(tempPath, { force: true });
+      open.delete(entry);
+    },
+  };
+  open.add(entry);
+  return { done: () => open.delete(entry) };
+}
 
 /** Aborts every atomic file still open (on Ctrl-C); returns the final names that were not written. */
 export function abortOpenFiles(): string[] {
