@@ -55,8 +55,7 @@ const init = (dir: string): TokenTablesInit => ({
   kwicPath: path.join(dir, 'kwic.part'),
   targetsFile: dataPath('targets.yml'),
   dialect: 'excel-de',
-  relevantOnly: true,
-  countDuplicates: false,
+  counting: { relevant_only: true, count_duplicates: false },
 });
 
 const pieces: Piece[] = [
@@ -107,7 +106,10 @@ describe('token tables (keyness and kwic from tokens.jsonl)', () => {
 
   it('counts every article when relevant_only and count_duplicates say so', async () => {
     const dir = outputFolder(pieces);
-    const tables = await buildTokenTables({ ...init(dir), relevantOnly: false, countDuplicates: true });
+    const tables = await buildTokenTables({
+      ...init(dir),
+      counting: { relevant_only: false, count_duplicates: true },
+    });
     expect(tables.counted).toBe(4);
     const kwic = readFileSync(path.join(dir, 'kwic.part'), 'utf8');
     expect(kwic.match(/Geflüchtete;/g)).toHaveLength(2);

@@ -11,6 +11,7 @@ import { dataPath } from '../paths.js';
 import type { Article, ArticleScores, ArticleTags } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { ACTOR_EDGE_COLUMNS, ACTOR_NODE_COLUMNS, createActorNetwork } from './actors-network.js';
+import { isCounted } from './counted.js';
 import { addArticle, emptyGroup, type GroupSums } from './groups.js';
 import { KEYNESS_COLUMNS } from './keyness.js';
 import { periodOf } from './period.js';
@@ -128,14 +129,13 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
     kwicPath: kwicTemp,
     targetsFile: resolveConfigPath(ctx.configDir, ctx.config.tag.targets),
     dialect: ctx.config.output.csv_dialect,
-    relevantOnly: aggregate.relevant_only,
-    countDuplicates: aggregate.count_duplicates,
+    counting: aggregate,
   });
   let tables: TokenTables;
   let n = 0;
   let counted = 0;
   try {
-    await out.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([ARTICLE_COLUMNS], dialect));
+    await out.write(formatCsv(ARTICLE_COLUMNS, [], dialect));
     const files = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl'].map((f) => path.join(ctx.outDir, f)) as [
       string,
       string,
@@ -154,8 +154,7 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
         if (ss.last === null || a.date > ss.last) ss.last = a.date;
       }
       sources.set(src, ss);
-      if (aggregate.relevant_only && !t.relevant) continue;
-      if (!aggregate.count_duplicates && a.duplicate_of !== null) continue;
+      if (!isCounted(a, t, aggregate)) continue;
       counted += 1;
       network.add(a.municipality, t.actors);
       const key = `${a.municipality ?? NO_PLACE}\u0000${periodOf(a.date, aggregate.period)}`;

@@ -3,10 +3,11 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { CsvDialectName } from '../config/schema.js';
 import { compileDictionary, findHits, loadDictionary } from '../dictionary/index.js';
-import { type Cell, dialects, formatCsvRows } from '../io/csv.js';
+import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { contentWords, decodeSentences, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
 import type { Article, ArticleTags, Token } from '../records.js';
+import { type CountSettings, isCounted } from './counted.js';
 import { createKeyness } from './keyness.js';
 import { KWIC_COLUMNS, kwicLines } from './kwic.js';
 
@@ -22,8 +23,8 @@ export interface TokenTablesInit {
   /** The target-terms dictionary (`tag.targets`), resolved. */
   targetsFile: string;
   dialect: CsvDialectName;
-  relevantOnly: boolean;
-  countDuplicates: boolean;
+  /** Which articles count (`aggregate.relevant_only`, `aggregate.count_duplicates`). */
+  counting: CountSettings;
 }
 
 export interface TokenTables {
@@ -63,15 +64,14 @@ export async function buildTokenTables(init: TokenTablesInit): Promise<TokenTabl
   };
   let counted = 0;
   try {
-    await write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([KWIC_COLUMNS], dialect));
+    await write(formatCsv(KWIC_COLUMNS, [], dialect));
     const files = ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'].map((f) => path.join(init.outDir, f)) as [
       string,
       string,
       string,
     ];
     for await (const [a, t, encoded] of zipJsonl<[Article, ArticleTags, EncodedTokensLine]>(files)) {
-      if (init.relevantOnly && !t.relevant) continue;
-      if (!init.countDuplicates && a.duplicate_of !== null) continue;
+      if (!isCounted(a, t, init.counting)) continue;
       counted += 1;
       const content = contentWords(encoded);
       keyness.addWords(a.municipality, content.words, content.norms);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
-import { type Cell, dialects, formatCsvRows } from '../io/csv.js';
+import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { jsonLine } from '../io/jsonl.js';
 import { bundledDataFiles } from '../paths.js';
 import type { Article, Rejection } from '../records.js';
@@ -121,7 +121,7 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
     entries.flatMap((e) => (e.kind === 'file' && !cache.unchangedByStamp(e.rel, e.abs) ? [e.abs] : [])),
   );
   try {
-    await rejectedOut.write((dialect.bom ? '\uFEFF' : '') + formatCsvRows([REJECTED_COLUMNS], dialect));
+    await rejectedOut.write(formatCsv(REJECTED_COLUMNS, [], dialect));
     const reject = async (r: Rejection): Promise<void> => {
       inputs += 1;
       rejected += 1;
