@@ -9,11 +9,17 @@
  * before writing it into the config).
  * (`scripts/tune-tone.ts` explores lexicon and negation settings directly, without the pipeline.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { argValue, devsetDir, readArticlesCsv, readJsonlFile, runPipeline } from './eval/pipeline.js';
+import {
+  argValue,
+  devsetDir,
+  readArticlesCsv,
+  readJsonlFile,
+  runPipeline,
+  scratchDir,
+} from './eval/pipeline.js';
 import { evaluateTone, formatEvaluation, halfOf, TONE_LABELS, type ToneLabel } from './eval/tone-score.js';
 
 interface Sentence {
@@ -25,7 +31,7 @@ interface Sentence {
 const argv = process.argv.slice(2);
 const dir = devsetDir(argv, 'tone');
 const sentences = readJsonlFile<Sentence>(path.join(dir, 'sentences.jsonl'));
-const corpus = mkdtempSync(path.join(tmpdir(), 'lokalpresse-tone-'));
+const corpus = scratchDir('tone');
 writeFileSync(
   path.join(corpus, 'sentences.csv'),
   stringify([['id', 'text'], ...sentences.map((s) => [String(s.id), s.text])]),

@@ -6,11 +6,10 @@
  *
  *   npm run eval:topics -- --data ../shared/devsets
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { devsetDir, readArticlesCsv, readJsonlFile, runPipeline } from './eval/pipeline.js';
+import { devsetDir, readArticlesCsv, readJsonlFile, runPipeline, scratchDir } from './eval/pipeline.js';
 import { fmt, mean, scoreSplit, stratifiedSplit } from './eval/topics-score.js';
 
 interface LabelledArticle {
@@ -22,7 +21,7 @@ interface LabelledArticle {
 const argv = process.argv.slice(2);
 const dir = devsetDir(argv, 'topics');
 const articles = readJsonlFile<LabelledArticle>(path.join(dir, 'articles.jsonl'));
-const corpus = mkdtempSync(path.join(tmpdir(), 'lokalpresse-topics-'));
+const corpus = scratchDir('topics');
 writeFileSync(
   path.join(corpus, 'articles.csv'),
   stringify([['id', 'text'], ...articles.map((a) => [String(a.id), a.text])]),

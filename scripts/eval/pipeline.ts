@@ -1,7 +1,7 @@
 /**
  * Runs the real pipeline for the eval scripts: the same stages, config and outputs a user gets.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -30,6 +30,19 @@ export function devsetDir(argv: string[], sub: string): string {
   return dir;
 }
 
+/** Folders made by `scratchDir`, removed when the process exits (they hold copies of dev-set text). */
+const scratch: string[] = [];
+process.on('exit', () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder that is removed when the eval script exits. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `lokalpresse-${prefix}-`));
+  scratch.push(dir);
+  return dir;
+}
+
 /** Runs stages on a corpus into a fresh temporary output folder, with the project's config. */
 export async function runPipeline(
   corpusDir: string,
@@ -38,7 +51,7 @@ export async function runPipeline(
 ): Promise<{ outDir: string; config: Config; seconds: Record<string, number> }> {
   const loaded = loadConfig(path.join(packageRoot, 'pipeline.config.json'), { explicit: true });
   opts.configure?.(loaded.config);
-  const outDir = mkdtempSync(path.join(tmpdir(), 'lokalpresse-eval-'));
+  const outDir = scratchDir('eval');
   const outcomes = await runStages(stages, {
     corpusDir,
     outDir,
