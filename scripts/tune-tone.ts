@@ -5,7 +5,7 @@
  *     [--no-negation] [--no-post-negation] [--no-modifiers] [--stems] [--factor F] [--scope N]
  *     [--smoothing S] [--contrast C] [--gamma G] [--min-weight W] [--lexicon FILE]…
  *     [--no-case] [--inflection N] [--hedge F] [--negated-negative F] [--report F]
- *     [--report-evaluative W] [--reference-words N]
+ *     [--report-evaluative W] [--reference-words N] [--no-shifters] [--shifter-window N] [--shifter-factor F]
  *     [--fit [--features a,b,…|all] [--l2 L] [--unbalanced] [--write]]
  *
  * DIR defaults to ../shared/devsets and must hold `tone/sentences.jsonl` (each sentence is one article;
@@ -73,6 +73,9 @@ interface Args {
   features: string[];
   l2: number;
   balanced: boolean;
+  shifters: boolean;
+  shifterWindow: number;
+  shifterFactor: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -105,6 +108,9 @@ function parseArgs(argv: string[]): Args {
     features: DEFAULT_FEATURES,
     l2: 0.01,
     balanced: true,
+    shifters: true,
+    shifterWindow: 3,
+    shifterFactor: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -144,6 +150,9 @@ function parseArgs(argv: string[]): Args {
       i++;
     } else if (a === '--l2') args.l2 = Number(argv[++i]);
     else if (a === '--unbalanced') args.balanced = false;
+    else if (a === '--no-shifters') args.shifters = false;
+    else if (a === '--shifter-window') args.shifterWindow = Number(argv[++i]);
+    else if (a === '--shifter-factor') args.shifterFactor = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -200,6 +209,9 @@ function main(): void {
     reportEvaluative: args.reportEvaluative,
     minWeight: args.minWeight,
     referenceWords: args.referenceWords,
+    shifters: args.shifters,
+    shifterWindow: args.shifterWindow,
+    shifterFactor: args.shifterFactor,
   };
   if (args.fit) {
     fitModel(args, items, lexicon, opts);

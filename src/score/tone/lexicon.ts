@@ -18,6 +18,7 @@ import { dataPath } from '../../paths.js';
 import { normalizeToken } from '../../tokenize/german.js';
 import { baseFormOf } from './inflection.js';
 import { loadToneModel, type ToneModel } from './model.js';
+import { loadShifters, type Shifters } from './shifters.js';
 
 export interface ToneLexicon {
   /** Weight by normalized word form or phrase (words joined by one space). */
@@ -56,6 +57,8 @@ export interface ToneLexicon {
   prefixes: Map<string, Array<[string, number]>>;
   /** Subject-matter word classes, counted as features of the label model. */
   domains: DomainPatterns;
+  /** Polarity shifters (`Rückgang`, `verhindert`: data/lexicons/shifters.tsv), see shifters.ts. */
+  shifters: Shifters;
   /** The label model (`data/lexicons/tone-model.json`) loaded with the built-in lexicon, else absent. */
   model?: ToneModel | null;
 }
@@ -347,6 +350,7 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     markers: loadSentenceMarkers(),
     prefixes: loadPrefixes(),
     domains: loadDomains(),
+    shifters: loadShifters(),
   };
 }
 

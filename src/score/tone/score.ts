@@ -45,6 +45,7 @@ import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence
 import { INFLECTION_ENDINGS } from './inflection.js';
 import { domainOf, PREFIX_KEY, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
+import { applyShifters, type ShifterHit, shifterKind } from './shifters.js';
 
 export interface ToneOptions {
   /** Tone values inside [low, high] are labelled neutral. */
@@ -121,6 +122,15 @@ export interface ToneOptions {
    * built-in lexicon) when there is one (default true); false: with the neutral band on `decision`.
    */
   labelModel?: boolean;
+  /**
+   * Polarity shifters (data/lexicons/shifters.tsv: `Rückgang der Arbeitslosigkeit`, `Gefahr gebannt`,
+   * `Verlust des Vertrauens`) reverse the polar word they govern (default true).
+   */
+  shifters?: boolean;
+  /** Words a shifter reaches (default 3). */
+  shifterWindow?: number;
+  /** A governed weight becomes −shifterFactor × weight (default 1). */
+  shifterFactor?: number;
 }
 
 /**
@@ -357,6 +367,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const affixes = opts.affixes ?? true;
   const countDomains = opts.countDomains ?? modelUsesDomains(lex);
   const countWordClasses = opts.countWordClasses ?? (lex.model ?? null) !== null;
+  const useShifters = opts.shifters ?? true;
+  const shifterHits: ShifterHit[] = [];
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
   for (const h of findHits(dict, tokens)) {
@@ -367,7 +379,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   let weder = false;
   let clause = 0;
   let contrastAt = -1;
-  const parts: Part[] = [];
+  let parts: Part[] = [];
   const markers = lex.markers;
   let inQuote = false;
   let quoted = false;
@@ -433,6 +445,10 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       }
     }
     const phrase = end > i + 1;
+    if (useShifters && !phrase) {
+      const kind = shifterKind(lex.shifters, t);
+      if (kind !== null) shifterHits.push({ index: i, clause, kind, text: t.text });
+    }
     if (!phrase && (isNegator(neg, t.norm) || (weder && t.norm === 'noch'))) {
       acc.negators++;
       negatedUntil = i + scope;
@@ -495,6 +511,11 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     }
     i = end;
   }
+  if (shifterHits.length > 0)
+    parts = applyShifters(parts, shifterHits, tokens, lex.shifters, {
+      window: opts.shifterWindow ?? 3,
+      factor: opts.shifterFactor ?? 1,
+    });
   const hedgeFactor = opts.hedgeFactor ?? 0.7;
   const hedgeList = opts.hedges ?? lex.hedges;
   if (hedgeFactor !== 1 && hedgeList.length > 0) {

@@ -1,0 +1,175 @@
+/**
+ * Polarity shifters: words of decrease, ending, prevention, loss and lack that reverse the polarity of
+ * the polar word they govern (`Rückgang der Arbeitslosigkeit` is good news, `Verlust des Vertrauens`
+ * bad news). The word list is `data/lexicons/shifters.tsv`; this module finds what each shifter governs
+ * with two simple rules instead of a parse:
+ * - a noun shifter (`Rückgang`, `Mangel`, `Ende`; only when written capitalized) governs the first polar
+ *   word of the noun phrase attached to it by a link word (`des`, `der`, `von`, `an`, `auf`): it needs a
+ *   link word right after it (`am Ende jubelt` is no ending of cheers), reaches over further link words
+ *   and lower-case words (adjectives), and stops at a capitalized word that is not polar (the head of an
+ *   unrelated noun phrase), at punctuation and after `window` words;
+ * - a verb shifter (`sinkt`, `verhindert`, `beigelegt`) governs the nearest polar noun (a capitalized
+ *   word: adverbs as in `sanken fassungslos` are not what the verb acts on) within `window` words
+ *   after it in the same clause (`verhindert einen Anschlag`), else the nearest before it
+ *   (`die Kriminalität sinkt`, `den Streit beigelegt`).
+ * The governed word's weight becomes −factor × weight and its term reads `Shifter+Word`; the shifter's
+ * own lexicon weight (Verlust, Rückgang are negative) no longer counts, since the pair is judged as one.
+ */
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../paths.js';
+import type { Token } from '../../records.js';
+
+interface WordList {
+  exact: Set<string>;
+  prefixes: string[];
+}
+
+export interface Shifters {
+  nouns: WordList;
+  verbs: WordList;
+  /** Words a noun shifter reaches over to the noun phrase it governs (`des`, `von`, `an`). */
+  links: Set<string>;
+}
+
+export type ShifterKind = 'noun' | 'verb';
+
+/** A shifter found in a sentence. */
+export interface ShifterHit {
+  index: number;
+  clause: number;
+  kind: ShifterKind;
+  text: string;
+}
+
+/** What the shifter rules need of a polar word of the scorer. */
+export interface ShiftablePart {
+  index: number;
+  clause: number;
+  weight: number;
+  term: string;
+  shifted?: boolean;
+}
+
+export interface ShiftOptions {
+  /** Words a shifter reaches (default 3). */
+  window: number;
+  /** A governed weight becomes −factor × weight (default 1). */
+  factor: number;
+}
+
+const MIN_PREFIX = 5;
+
+function emptyList(): WordList {
+  return { exact: new Set(), prefixes: [] };
+}
+
+/** Parse `form<TAB>kind` lines (kind noun, verb or link; `#` comments; a trailing `*` marks a prefix). */
+export function parseShifters(text: string): Shifters {
+  const out: Shifters = { nouns: emptyList(), verbs: emptyList(), links: new Set() };
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [rawForm, rawKind] = line.split('\t').map((c) => c.trim());
+    const form = (rawForm ?? '').toLowerCase();
+    if (form === '') continue;
+    if (rawKind === 'link') {
+      out.links.add(form);
+      continue;
+    }
+    const list = rawKind === 'noun' ? out.nouns : rawKind === 'verb' ? out.verbs : null;
+    if (list === null) throw new Error(`shifters: unknown kind '${rawKind ?? ''}' for '${form}'`);
+    if (form.endsWith('*')) {
+      const prefix = form.slice(0, -1);
+      if (prefix.length < MIN_PREFIX)
+        throw new Error(`shifters: prefix '${form}' needs at least ${MIN_PREFIX} letters`);
+      list.prefixes.push(prefix);
+    } else list.exact.add(form);
+  }
+  return out;
+}
+
+/** The project's shifter list, `data/lexicons/shifters.tsv`. */
+export function loadShifters(): Shifters {
+  return parseShifters(readFileSync(dataPath('lexicons', 'shifters.tsv'), 'utf8'));
+}
+
+function listed(list: WordList, norm: string): boolean {
+  if (list.exact.has(norm)) return true;
+  for (const p of list.prefixes) if (norm.startsWith(p)) return true;
+  return false;
+}
+
+/** Whether a word is a shifter, and of which kind: nouns only when capitalized. */
+export function shifterKind(shifters: Shifters, token: Token): ShifterKind | null {
+  const upper = /^\p{Lu}/u.test(token.text);
+  if (upper && listed(shifters.nouns, token.norm)) return 'noun';
+  if (listed(shifters.verbs, token.norm)) return 'verb';
+  return null;
+}
+
+/** The part a noun shifter governs: the first polar word of the noun phrase after it. */
+function nounTarget<P extends ShiftablePart>(
+  hit: ShifterHit,
+  tokens: Token[],
+  byIndex: Map<number, P>,
+  shifters: Shifters,
+  window: number,
+): P | undefined {
+  const first = tokens[hit.index + 1];
+  if (first === undefined || !shifters.links.has(first.norm)) return undefined;
+  for (let k = hit.index + 2; k <= hit.index + 1 + window; k++) {
+    const t = tokens[k];
+    if (t === undefined || !t.word) return undefined;
+    const p = byIndex.get(k);
+    if (p !== undefined) return p;
+    if (shifters.links.has(t.norm)) continue;
+    if (/^\p{Lu}/u.test(t.text)) return undefined;
+  }
+  return undefined;
+}
+
+/** The part a verb shifter governs: the nearest polar word after it in its clause, else before it. */
+function verbTarget<P extends ShiftablePart>(
+  hit: ShifterHit,
+  tokens: Token[],
+  byIndex: Map<number, P>,
+  window: number,
+): P | undefined {
+  for (const dir of [1, -1]) {
+    for (let k = hit.index + dir; Math.abs(k - hit.index) <= window; k += dir) {
+      const p = byIndex.get(k);
+      if (p !== undefined && p.clause === hit.clause && /^\p{Lu}/u.test(tokens[k]?.text ?? '')) return p;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reverse the weights of the polar words that shifters govern (see the module comment). Returns the
+ * parts to count: the shifters' own parts are left out where they governed a word.
+ */
+export function applyShifters<P extends ShiftablePart>(
+  parts: P[],
+  hits: ShifterHit[],
+  tokens: Token[],
+  shifters: Shifters,
+  opts: ShiftOptions,
+): P[] {
+  if (hits.length === 0 || parts.length === 0) return parts;
+  const shifterAt = new Set(hits.map((h) => h.index));
+  // Candidates: polar words that are not shifters themselves.
+  const byIndex = new Map<number, P>();
+  for (const p of parts) if (!shifterAt.has(p.index)) byIndex.set(p.index, p);
+  const governing = new Set<number>();
+  for (const hit of hits) {
+    const target =
+      hit.kind === 'noun'
+        ? nounTarget(hit, tokens, byIndex, shifters, opts.window)
+        : verbTarget(hit, tokens, byIndex, opts.window);
+    if (target === undefined || target.shifted) continue;
+    target.weight = -target.weight * opts.factor;
+    target.term = `${hit.text}+${target.term}`;
+    target.shifted = true;
+    governing.add(hit.index);
+  }
+  return governing.size === 0 ? parts : parts.filter((p) => !governing.has(p.index));
+}
