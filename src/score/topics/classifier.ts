@@ -63,6 +63,11 @@ export interface TopicModelOptions extends TermOptions, WeightingOptions {
    * the same as `joint` with 70%, never worse). `joint`: one model on all features.
    */
   views: 'split' | 'joint';
+  /**
+   * Which views get the news-field pseudo-terms (`f:` block, weight `blockWeights.f`): `words` the stem
+   * view (or the joint model), `chars` the character view, `all` both, `none` neither.
+   */
+  fieldViews: 'none' | 'words' | 'chars' | 'all';
 }
 
 export const defaultTopicModelOptions: TopicModelOptions = {
@@ -75,7 +80,9 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   minDf: 2,
   maxDfShare: 1,
   sublinearTf: true,
-  blockWeights: { w: 1, b: 0.5, c: 1, n: 1 },
+  fields: false,
+  fieldCompounds: false,
+  blockWeights: { w: 1, b: 0.5, c: 1, n: 1, f: 0.5 },
   C: 1,
   classWeight: 'balanced',
   loss: 'squared',
@@ -88,6 +95,7 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   maxPseudoLabeled: 1000,
   selfTrainedTemperature: 2.2,
   views: 'split',
+  fieldViews: 'none',
 };
 
 /** One linear model (one-vs-rest SVMs over one feature view) as plain JSON-serializable data. */
@@ -317,10 +325,24 @@ function compact(value: number): number {
 export function featureViews(options: TopicModelOptions): TopicModelOptions[] {
   const words = options.unigrams || options.bigrams || options.surface;
   const chars = options.charMin > 0 && options.charMax >= options.charMin;
-  if (options.views !== 'split' || !words || !chars) return [options];
+  const into = options.fieldViews ?? 'none';
+  if (options.views !== 'split' || !words || !chars) {
+    return [{ ...options, fields: options.fields === true || into !== 'none' }];
+  }
   return [
-    { ...options, charMin: 0, charMax: 0 },
-    { ...options, unigrams: false, bigrams: false, surface: false },
+    {
+      ...options,
+      charMin: 0,
+      charMax: 0,
+      fields: options.fields === true || into === 'words' || into === 'all',
+    },
+    {
+      ...options,
+      unigrams: false,
+      bigrams: false,
+      surface: false,
+      fields: options.fields === true || into === 'chars' || into === 'all',
+    },
   ];
 }
 

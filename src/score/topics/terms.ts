@@ -1,4 +1,5 @@
 import type { Token } from '../../records.js';
+import { fieldHits, loadNewsFields } from './fields.js';
 
 /** Which features an article contributes, before weighting. */
 export interface TermOptions {
@@ -13,15 +14,22 @@ export interface TermOptions {
   charMax: number;
   /** Keep tokens made only of digits (years, scores, amounts) as features. */
   numbers: boolean;
+  /**
+   * Hits of each general news field of data/topics/news-fields.yml as pseudo-terms `f:<field>` (see
+   * fields.ts). Absent in models stored before it existed, which then have none.
+   */
+  fields?: boolean;
+  /** Let words of the field lexicon count as heads and modifiers of compounds too. */
+  fieldCompounds?: boolean;
 }
 
-/** Feature kinds; the prefix of every feature string names its kind. */
-export const TERM_KINDS = ['w', 'b', 'c', 'n'] as const;
+/** Feature kinds; the prefix of every feature string names its kind (`f`: news field). */
+export const TERM_KINDS = ['w', 'b', 'c', 'n', 'f'] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
 export function termKind(term: string): TermKind {
   const kind = term.charAt(0);
-  return kind === 'b' || kind === 'c' || kind === 'n' ? kind : 'w';
+  return kind === 'b' || kind === 'c' || kind === 'n' || kind === 'f' ? kind : 'w';
 }
 
 const DIGITS = /^[\d.,]+$/;
@@ -96,7 +104,7 @@ function bump(counts: Map<number, number>, id: number, times = 1): void {
 
 /**
  * Raw counts of the features of one article, by term id: `w:` stems, `n:` word forms, `b:` pairs of
- * neighbouring stems, `c:` character n-grams of stems.
+ * neighbouring stems, `c:` character n-grams of stems, `f:` hits of news fields.
  */
 export function articleTerms(
   sentences: readonly (readonly Token[])[],
@@ -119,6 +127,11 @@ export function articleTerms(
       if (opts.bigrams && previous !== null) bump(counts, termId(table, `b:${previous} ${stem}`));
       previous = stem;
     }
+  }
+  if (opts.fields) {
+    const lexicon = loadNewsFields(opts.fieldCompounds === true);
+    for (const [field, times] of fieldHits(sentences, lexicon))
+      bump(counts, termId(table, `f:${field}`), times);
   }
   const chars = opts.charMin > 0 && opts.charMax >= opts.charMin;
   for (const [stem, times] of stems) {

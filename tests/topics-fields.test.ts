@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseYamlDictionary } from '../src/dictionary/load.js';
+import {
+  featureViews,
+  predictTopic,
+  resolveOptions,
+  type TopicSample,
+  trainTopicClassifier,
+} from '../src/score/topics/classifier.js';
+import {
+  defaultNewsFieldsFile,
+  fieldHits,
+  loadNewsFields,
+  newsFieldLexicon,
+  withInnerPrefixes,
+} from '../src/score/topics/fields.js';
+import { articleTerms, openTermTable, termKind } from '../src/score/topics/terms.js';
+import { tokenizeGerman } from '../src/tokenize/german.js';
+
+const tiny = {
+  medien: ['sender', 'moderator*', 'einschaltquote*', 'fernseh*', '=ORF'],
+  sport: ['torhüter*', 'elfmeter*', 'fußball*', 'schiedsrichter*'],
+  justiz: ['staatsanwalt*', 'urteil*', 'gericht*'],
+};
+
+describe('the shipped news-field lexicon', () => {
+  const spec = parseYamlDictionary(readFileSync(defaultNewsFieldsFile, 'utf8'));
+
+  it('has a dozen or more general fields with many words each', () => {
+    const fields = Object.keys(spec);
+    expect(fields.length).toBeGreaterThanOrEqual(12);
+    for (const field of fields) expect(spec[field]?.length ?? 0).toBeGreaterThanOrEqual(60);
+    expect(fields).toEqual(expect.arrayContaining(['sport', 'medien', 'kultur', 'wirtschaft', 'krieg']));
+  });
+
+  it('lists no pattern twice within a field', () => {
+    for (const [field, patterns] of Object.entries(spec)) {
+      const repeated = patterns.filter((p, i) => patterns.indexOf(p) !== i);
+      expect({ field, repeated }).toEqual({ field, repeated: [] });
+    }
+  });
+
+  it('puts the words of a TV story into the media field and a match report into sport', () => {
+    const lexicon = loadNewsFields(false);
+    const tv = fieldHits(
+      tokenizeGerman(
+        'Die Moderatorin verlässt den Privatsender. Ihre Talkshow holte zuletzt schwache Quoten, ' +
+          'die Redaktion wird verkleinert.',
+      ),
+      lexicon,
+    );
+    const match = fieldHits(
+      tokenizeGerman('Der Schiedsrichter gab in der Nachspielzeit einen Elfmeter, der Torhüter hielt.'),
+      lexicon,
+    );
+    expect(tv.get('medien') ?? 0).toBeGreaterThanOrEqual(4);
+    expect(tv.get('sport') ?? 0).toBe(0);
+    expect(match.get('sport') ?? 0).toBeGreaterThanOrEqual(3);
+    expect(match.get('medien') ?? 0).toBe(0);
+  });
+});
+
+describe('fieldHits', () => {
+  it('counts each field once per matching token, several fields per article', () => {
+    const lexicon = newsFieldLexicon(tiny, { compounds: false });
+    const hits = fieldHits(
+      tokenizeGerman(
+        'Der ORF zeigt das Fußballspiel. Der Moderator kritisiert den Schiedsrichter. Das Gericht schweigt.',
+      ),
+      lexicon,
+    );
+    expect(Object.fromEntries(hits)).toEqual({ medien: 2, sport: 2, justiz: 1 });
+  });
+
+  it('matches case-sensitive abbreviations only as written', () => {
+    const lexicon = newsFieldLexicon(tiny, { compounds: false });
+    expect(fieldHits(tokenizeGerman('Der ORF sendet.'), lexicon).get('medien')).toBe(1);
+    expect(fieldHits(tokenizeGerman('Im Orf gibt es kein Kino.'), lexicon).get('medien')).toBeUndefined();
+  });
+
+  it('lets compound heads vote for their field only with compounds on', () => {
+    const sentences = tokenizeGerman(
+      'Der Nachrichtensender und das Privatfernsehen streiten vor dem Landesgericht.',
+    );
+    const plain = fieldHits(sentences, newsFieldLexicon(tiny, { compounds: false }));
+    const compounds = fieldHits(sentences, newsFieldLexicon(tiny, { compounds: true }));
+    // `gericht*` is a prefix: `Landesgericht` needs the inner match; `sender` is a literal head.
+    expect(plain.get('medien')).toBeUndefined();
+    expect(plain.get('justiz')).toBeUndefined();
+    expect(compounds.get('medien')).toBe(2);
+    expect(compounds.get('justiz')).toBe(1);
+  });
+
+  it('returns nothing for an empty article', () => {
+    expect(fieldHits([], loadNewsFields(true)).size).toBe(0);
+  });
+});
+
+describe('withInnerPrefixes', () => {
+  it('adds an inner match for long one-word prefixes only', () => {
+    expect(withInnerPrefixes(['fernseh*', 'sport*', '=ORF*', 'tour de france', 'sender', '*quote'])).toEqual([
+      'fernseh*',
+      'sport*',
+      '=ORF*',
+      'tour de france',
+      'sender',
+      '*quote',
+      '*fernseh*',
+    ]);
+  });
+});
+
+describe('field pseudo-terms', () => {
+  const sentences = tokenizeGerman('Der Torhüter hielt den Elfmeter, die Einschaltquote war hoch.');
+  const base = resolveOptions();
+
+  it('are added as `f:` terms only when asked for', () => {
+    const off = openTermTable();
+    articleTerms(sentences, { ...base, charMin: 0, charMax: 0 }, off);
+    expect(off.terms.filter((t) => termKind(t) === 'f')).toEqual([]);
+    const on = openTermTable();
+    const counts = articleTerms(sentences, { ...base, charMin: 0, charMax: 0, fields: true }, on);
+    const sport = on.ids.get('f:sport');
+    expect(sport).toBeDefined();
+    expect(counts.get(sport as number)).toBe(2);
+    expect(on.ids.has('f:medien')).toBe(true);
+  });
+
+  it('go into the views named by fieldViews', () => {
+    const pick = (fieldViews: 'none' | 'words' | 'chars' | 'all') =>
+      featureViews(resolveOptions({ fieldViews })).map((v) => v.fields);
+    expect(pick('none')).toEqual([false, false]);
+    expect(pick('words')).toEqual([true, false]);
+    expect(pick('chars')).toEqual([false, true]);
+    expect(pick('all')).toEqual([true, true]);
+    expect(
+      featureViews(resolveOptions({ views: 'joint', fieldViews: 'words' })).map((v) => v.fields),
+    ).toEqual([true]);
+  });
+});
+
+describe('a classifier with news fields', () => {
+  // Two categories whose coded articles share no topical word with the articles to classify: only the
+  // fields connect "Fernsehen" with "Einschaltquote" and "Fußball" with "Elfmeter".
+  const coded: Array<[string, string]> = [
+    ['Medien', 'Der Fernsehsender zeigt eine neue Talkshow am Abend.'],
+    ['Medien', 'Die Moderatorin wechselt zum Privatsender, das Programm wird umgebaut.'],
+    ['Medien', 'Die Zeitung entlässt Redakteure, die Auflage sinkt weiter.'],
+    ['Medien', 'Das Radio startet einen Podcast mit dem Chefredakteur.'],
+    ['Sport', 'Die Fußballmannschaft gewinnt das Derby im Stadion.'],
+    ['Sport', 'Der Trainer lobt den Stürmer nach dem Heimsieg.'],
+    ['Sport', 'Die Schwimmerin holt eine Medaille bei der Meisterschaft.'],
+    ['Sport', 'Im Tennisturnier scheidet der Titelverteidiger im Halbfinale aus.'],
+  ];
+  const samples: TopicSample[] = coded.map(([label, text], i) => ({
+    id: `c${i}`,
+    label,
+    sentences: tokenizeGerman(text),
+  }));
+  const unseen: Array<[string, string]> = [
+    ['Medien', 'Die Einschaltquote der Serie enttäuscht, die Staffel endet vorzeitig.'],
+    ['Medien', 'Journalisten kritisieren die Reichweite der Sendung und die Werbeeinnahmen.'],
+    ['Sport', 'Der Torhüter pariert den Elfmeter, der Schiedsrichter zeigt Gelb.'],
+    ['Sport', 'Die Skifahrerin siegt im Slalom, der Weltcup geht weiter.'],
+  ];
+
+  it('codes articles whose words the coded sample never saw by their field', () => {
+    const options = {
+      selfTrainingRounds: 0,
+      minDf: 1,
+      fieldViews: 'all' as const,
+      blockWeights: { w: 1, b: 0.5, c: 1, n: 1, f: 1 },
+    };
+    const model = trainTopicClassifier(samples, options);
+    expect(model.views.some((v) => v.vocabulary.includes('f:medien'))).toBe(true);
+    for (const [label, text] of unseen) expect(predictTopic(model, tokenizeGerman(text)).label).toBe(label);
+  });
+});
