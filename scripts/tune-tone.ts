@@ -109,7 +109,7 @@ function parseArgs(argv: string[]): Args {
     l2: 0.01,
     balanced: true,
     shifters: true,
-    shifterWindow: 3,
+    shifterWindow: 4,
     shifterFactor: 1,
   };
   for (let i = 0; i < argv.length; i++) {

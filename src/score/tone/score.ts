@@ -127,7 +127,7 @@ export interface ToneOptions {
    * `Verlust des Vertrauens`) reverse the polar word they govern (default true).
    */
   shifters?: boolean;
-  /** Words a shifter reaches (default 3). */
+  /** Content words a shifter reaches (default 4). */
   shifterWindow?: number;
   /** A governed weight becomes −shifterFactor × weight (default 1). */
   shifterFactor?: number;
@@ -334,6 +334,8 @@ interface Part {
   index: number;
   clause: number;
   weight: number;
+  /** The weight before negation (shifters use it). */
+  unnegated: number;
   term: string;
   negated: boolean;
   report: boolean;
@@ -447,7 +449,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     const phrase = end > i + 1;
     if (useShifters && !phrase) {
       const kind = shifterKind(lex.shifters, t);
-      if (kind !== null) shifterHits.push({ index: i, clause, kind, text: t.text });
+      if (kind !== null)
+        shifterHits.push({ index: i, clause, kind, text: t.text, negated: i <= negatedUntil });
     }
     if (!phrase && (isNegator(neg, t.norm) || (weder && t.norm === 'noch'))) {
       acc.negators++;
@@ -497,11 +500,13 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         if (lex.markers.modifierBarriers.has(m.norm)) break;
       }
       const negated = !phrase && i <= negatedUntil;
+      const unnegated = w;
       if (negated) w = flip(w);
       parts.push({
         index: i,
         clause,
         weight: w,
+        unnegated,
         term,
         negated,
         report: !phrase && isNegator(report, t.norm),
@@ -513,7 +518,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   }
   if (shifterHits.length > 0)
     parts = applyShifters(parts, shifterHits, tokens, lex.shifters, {
-      window: opts.shifterWindow ?? 3,
+      window: opts.shifterWindow ?? 4,
       factor: opts.shifterFactor ?? 1,
     });
   const hedgeFactor = opts.hedgeFactor ?? 0.7;

@@ -9,11 +9,14 @@
  *   and lower-case words (adjectives), and stops at a capitalized word that is not polar (the head of an
  *   unrelated noun phrase), at punctuation and after `window` words;
  * - a verb shifter (`sinkt`, `verhindert`, `beigelegt`) governs the nearest polar noun (a capitalized
- *   word: adverbs as in `sanken fassungslos` are not what the verb acts on) within `window` words
- *   after it in the same clause (`verhindert einen Anschlag`), else the nearest before it
- *   (`die Kriminalität sinkt`, `den Streit beigelegt`).
+ *   word: adverbs as in `sanken fassungslos` are not what the verb acts on) within `window` content
+ *   words (stopwords are not counted) after it in the same clause (`verhindert einen Anschlag`), else
+ *   the nearest before it (`die Kriminalität sinkt`, `den Streit beigelegt`).
  * The governed word's weight becomes −factor × weight and its term reads `Shifter+Word`; the shifter's
  * own lexicon weight (Verlust, Rückgang are negative) no longer counts, since the pair is judged as one.
+ * A negated shifter cancels the shift (`konnte den Anschlag nicht verhindern`, `kein Rückgang der
+ * Arbeitslosigkeit`): the governed word counts with its own polarity, even where the negator's scope
+ * reached it too.
  */
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../paths.js';
@@ -39,6 +42,8 @@ export interface ShifterHit {
   clause: number;
   kind: ShifterKind;
   text: string;
+  /** In the scope of a negator (`nicht verhindert`, `kein Rückgang`): the shift is cancelled. */
+  negated: boolean;
 }
 
 /** What the shifter rules need of a polar word of the scorer. */
@@ -46,12 +51,14 @@ export interface ShiftablePart {
   index: number;
   clause: number;
   weight: number;
+  /** The weight before a negator flipped it (equal to `weight` when not negated). */
+  unnegated: number;
   term: string;
   shifted?: boolean;
 }
 
 export interface ShiftOptions {
-  /** Words a shifter reaches (default 3). */
+  /** Content words (not stopwords) a shifter reaches (default 4). */
   window: number;
   /** A governed weight becomes −factor × weight (default 1). */
   factor: number;
@@ -127,7 +134,11 @@ function nounTarget<P extends ShiftablePart>(
   return undefined;
 }
 
-/** The part a verb shifter governs: the nearest polar word after it in its clause, else before it. */
+/**
+ * The part a verb shifter governs: the nearest polar noun after it in its clause, else before it,
+ * counting only words that are not stopwords (`die Arbeitslosigkeit ist im vergangenen Jahr deutlich
+ * gesunken` is three content words away).
+ */
 function verbTarget<P extends ShiftablePart>(
   hit: ShifterHit,
   tokens: Token[],
@@ -135,9 +146,13 @@ function verbTarget<P extends ShiftablePart>(
   window: number,
 ): P | undefined {
   for (const dir of [1, -1]) {
-    for (let k = hit.index + dir; Math.abs(k - hit.index) <= window; k += dir) {
+    let words = 0;
+    for (let k = hit.index + dir; words < window; k += dir) {
+      const t = tokens[k];
+      if (t === undefined || !t.word) break;
       const p = byIndex.get(k);
-      if (p !== undefined && p.clause === hit.clause && /^\p{Lu}/u.test(tokens[k]?.text ?? '')) return p;
+      if (p !== undefined && /^\p{Lu}/u.test(t.text)) return p;
+      if (!t.stop) words++;
     }
   }
   return undefined;
@@ -166,8 +181,8 @@ export function applyShifters<P extends ShiftablePart>(
         ? nounTarget(hit, tokens, byIndex, shifters, opts.window)
         : verbTarget(hit, tokens, byIndex, opts.window);
     if (target === undefined || target.shifted) continue;
-    target.weight = -target.weight * opts.factor;
-    target.term = `${hit.text}+${target.term}`;
+    target.weight = hit.negated ? target.unnegated : -target.weight * opts.factor;
+    target.term = `${hit.negated ? 'nicht ' : ''}${hit.text}+${target.term}`;
     target.shifted = true;
     governing.add(hit.index);
   }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { loadToneLexicon, scoreTone, type ToneOptions } from '../src/score/tone/index.js';
+import { parseShifters, shifterKind } from '../src/score/tone/shifters.js';
+import { tokenizeGerman } from '../src/tokenize/german.js';
+
+const lexicon = loadToneLexicon({ builtin: true, files: [] });
+const opts: ToneOptions = { neutralBand: [-0.3, 0.09] };
+const off: ToneOptions = { ...opts, shifters: false };
+const tone = (text: string, o: ToneOptions = opts) => scoreTone(tokenizeGerman(text), lexicon, o);
+const terms = (text: string, o: ToneOptions = opts) =>
+  Object.fromEntries(tone(text, o).terms.map((t) => [t.term, t.weight]));
+
+describe('polarity shifters', () => {
+  it('a noun of decrease reverses the negative word of its genitive', () => {
+    const text = 'Die Stadt Bergheim meldet einen Rückgang der Arbeitslosigkeit um drei Prozent.';
+    expect(tone(text, off).label).toBe('negative');
+    const shifted = terms(text);
+    expect(shifted['Rückgang+Arbeitslosigkeit']).toBeGreaterThan(0);
+    // The pair is judged as one: neither word counts on its own any more.
+    expect(shifted.Rückgang).toBeUndefined();
+    expect(shifted.Arbeitslosigkeit).toBeUndefined();
+    expect(tone(text).label).toBe('positive');
+  });
+
+  it('a noun of loss turns a positive word negative', () => {
+    const text = 'Der Flüchtlingsrat beklagt den Verlust des Vertrauens in die Ausländerbehörde.';
+    const shifted = terms(text);
+    expect(shifted['Verlust+Vertrauens']).toBeLessThan(0);
+    expect(shifted.Verlust).toBeUndefined();
+    expect(terms(text, off).Vertrauens).toBeGreaterThan(0);
+  });
+
+  it('a verb governs the noun before it when the verb ends the clause', () => {
+    const text = 'In Altena ist die Arbeitslosigkeit im vergangenen Jahr deutlich gesunken.';
+    expect(terms(text)['gesunken+Arbeitslosigkeit']).toBeGreaterThan(0);
+    expect(tone(text).label).toBe('positive');
+    expect(
+      terms('Der Streit um die Unterkunft wurde am Montag beigelegt.')['beigelegt+Streit'],
+    ).toBeGreaterThan(0);
+  });
+
+  it('a verb governs the noun after it', () => {
+    const text = 'In Dortmund verhinderte die Polizei einen Anschlag auf die Notunterkunft.';
+    expect(terms(text)['verhinderte+Anschlag']).toBeGreaterThan(0);
+    expect(terms(text, off).Anschlag).toBeLessThan(0);
+  });
+
+  it('a negated shifter leaves the word its own polarity', () => {
+    const failed = 'Die Polizei konnte den Anschlag auf das Heim nicht verhindern.';
+    expect(terms(failed)['nicht verhindern+Anschlag']).toBeLessThan(0);
+    expect(tone(failed).label).toBe('negative');
+    // `kein` reaches the governed word too; it must not count as a negated (positive) Arbeitslosigkeit.
+    const none = 'Im Kreis gibt es keinen Rückgang der Arbeitslosigkeit.';
+    expect(terms(none)['nicht Rückgang+Arbeitslosigkeit']).toBeLessThan(0);
+    expect(tone(none).label).not.toBe('positive');
+    expect(tone('Die Gefahr ist noch nicht gebannt.').label).toBe('negative');
+  });
+
+  it('stays within its clause', () => {
+    const t = terms('Die Gefahr bleibt groß, doch der Streit wurde beigelegt.');
+    expect(t.Gefahr).toBeLessThan(0);
+    expect(t['beigelegt+Streit']).toBeGreaterThan(0);
+  });
+
+  it('a noun shifter needs a link word to its phrase (`am Ende jubelten` is no ending of cheers)', () => {
+    const text = 'Am Ende jubelten die Gäste aus Münster über den Auswärtssieg.';
+    expect(terms(text).jubelten).toBeGreaterThan(0);
+    expect(tone(text).terms.some((x) => x.term.includes('+'))).toBe(false);
+  });
+
+  it('a verb acts on nouns, not on adverbs beside it', () => {
+    const text = 'Die Spieler sanken nach dem Abpfiff fassungslos zu Boden.';
+    expect(terms(text).fassungslos).toBeLessThan(0);
+    expect(tone(text).terms).toEqual(tone(text, off).terms);
+  });
+
+  it('with nothing polar in reach the shifter keeps its own weight', () => {
+    const text = 'Nach Angaben des Landesamts hat die Gemeinde einen Verlust von zwei Millionen Euro.';
+    expect(terms(text).Verlust).toBeLessThan(0);
+    expect(tone(text).terms).toEqual(tone(text, off).terms);
+  });
+});
+
+describe('shifter list', () => {
+  it('parses kinds and prefixes and rejects what it cannot use', () => {
+    const s = parseShifters('# comment\nrückgang\tnoun\nverhinder*\tverb\ndes\tlink\n');
+    expect(s.nouns.exact.has('rückgang')).toBe(true);
+    expect(s.verbs.prefixes).toEqual(['verhinder']);
+    expect(s.links.has('des')).toBe(true);
+    expect(() => parseShifters('senk*\tverb\n')).toThrow(/prefix/);
+    expect(() => parseShifters('rückgang\tnomen\n')).toThrow(/unknown kind/);
+  });
+
+  it('takes noun shifters only when written capitalized', () => {
+    const [sentence] = tokenizeGerman('Das Ende kam, und ende gut.');
+    const ende = (sentence ?? []).filter((t) => t.norm === 'ende');
+    expect(ende.map((t) => shifterKind(lexicon.shifters, t))).toEqual(['noun', null]);
+    const [verb] = tokenizeGerman('Die Zahl sinkt.');
+    const sinkt = (verb ?? []).find((t) => t.norm === 'sinkt');
+    expect(sinkt && shifterKind(lexicon.shifters, sinkt)).toBe('verb');
+  });
+});
