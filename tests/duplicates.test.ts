@@ -85,6 +85,35 @@ describe('createDuplicateFinder', () => {
     expect(run()).toEqual([null, 'a', null, 'a']);
   });
 
+  it('finds copies across thousands of stored texts (storage chunks and bucket tables growing meanwhile)', () => {
+    // 9,000 unrelated short notices from a small German vocabulary, drawn by a fixed sequence.
+    const words =
+      'Stadtrat Bürgermeister Schule Turnhalle Verein Ehrenamt Sprachkurs Wohnung Kita Sporthalle Haushalt Bezirk Anwohner Polizei Feuerwehr Kirche Markt Brücke Radweg Bahnhof Montag Dienstag Mittwoch Donnerstag Freitag beschloss plant eröffnet sucht lädt verschiebt kritisiert begrüßt fordert prüft'.split(
+        ' ',
+      );
+    let state = 7;
+    const draw = (): string => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return words[state % words.length] ?? '';
+    };
+    const notice = (i: number): string =>
+      `Meldung ${i}: ${Array.from({ length: 40 }, draw).join(' ')} (${i % 97} Teilnehmer, Raum ${i})`;
+    const f = createDuplicateFinder();
+    expect(f.check('lnw-1', agency)).toBeNull();
+    const texts: string[] = [];
+    for (let i = 0; i < 9_000; i++) {
+      const text = notice(i);
+      texts.push(text);
+      expect(f.check(`meldung-${i}`, text)).toBeNull();
+    }
+    // The agency story was stored in the first chunk; its copies come two chunks later.
+    expect(f.check('ruhrnachrichten-7', newLead)).toBe('lnw-1');
+    expect(f.check('wp-3', closingLine)).toBe('lnw-1');
+    // Notices from the second and third chunk, reprinted, point at themselves and nowhere else.
+    expect(f.check('reprint-5000', (texts[5000] ?? '').toUpperCase())).toBe('meldung-5000');
+    expect(f.check('reprint-8999', texts[8999] ?? '')).toBe('meldung-8999');
+  });
+
   it('never matches empty text', () => {
     const f = createDuplicateFinder();
     expect(f.check('a', '')).toBeNull();

@@ -19,9 +19,10 @@
  *
  * Only the signature (the low 16 bits of each position: two different values agree there by chance
  * once in 65,536 comparisons), the shingle count, the first copy and one bucket link per band are
- * kept per article, in typed arrays (k × 2 + bands × 4 + 8 bytes, 392 bytes with the defaults, plus
- * the id and 12 to 23 bytes per band in the bucket table: about 1 KB per article), never the text. Hashing is deterministic:
- * the same inputs give the same answers in every run.
+ * kept per article, in typed arrays allocated 4,096 articles at a time (k × 2 + bands × 4 + 8 bytes,
+ * 392 bytes with the defaults), plus the id and, per band, one slot of 4 bytes in a table at most 70 %
+ * full: about 500 bytes per article in all, never the text. Hashing is deterministic: the same
+ * inputs give the same answers in every run.
  */
 
 import { createWordSplitter } from './word-splitter.js';
@@ -357,9 +358,8 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
   const rows = rowsPerBand(k, candidateLevel);
   const bands = k / rows;
   const store = new SignatureStore(k, bands);
-  const buckets = new BandTable();
-  const keys = new Uint32Array(bands);
-  /** Per band: the table slot of the key, and the last text stored with it (-1: none). */
+  const buckets = Array.from({ length: bands }, (_, b) => new BandTable(store, b * rows, rows));
+  /** Per band: the table slot of this text's rows, and the last text stored with them (-1: none). */
   const slots = new Int32Array(bands);
   const heads = new Int32Array(bands);
   /** The signature being registered as it is stored. */
@@ -367,13 +367,6 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
   /** Per stored text: the number of the last `register` call that met it as a candidate. */
   let seen = new Uint32Array(1024);
   let call = 0;
-
-  const bandKey = (sig: Uint32Array, band: number): number => {
-    let h = 0x811c9dc5 ^ band;
-    for (let i = band * rows; i < (band + 1) * rows; i++) h = mix32(h ^ (sig[i] ?? 0)) + i;
-    // One table holds all bands: the band is part of the key.
-    return mix32(h ^ Math.imul(band + 1, 0x9e3779b9));
-  };
 
   /** Whether a pair with `same` equal positions and these shingle counts is a duplicate. */
   const accepts = (same: number, size: number, otherSize: number): boolean => {
@@ -403,16 +396,16 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
     if (sig.length !== k) throw new Error('duplicates: signature made with other options');
     const size = signed.shingles;
     const index = store.length;
-    // Room for this text's keys first, so that the slots found now stay valid until it is stored.
-    buckets.reserve(bands);
-    for (let b = 0; b < bands; b++) {
-      const key = bandKey(sig, b);
-      keys[b] = key;
-      const slot = buckets.slot(key);
-      slots[b] = slot;
-      heads[b] = buckets.headAt(slot);
-    }
     for (let p = 0; p < k; p++) stored[p] = (sig[p] ?? 0) & 0xffff;
+    if (!signed.empty)
+      for (let b = 0; b < bands; b++) {
+        const table = buckets[b] as BandTable;
+        // Room for this text first, so that the slot found now stays valid until it is stored.
+        table.reserve();
+        const slot = table.slot(stored);
+        slots[b] = slot;
+        heads[b] = table.headAt(slot);
+      }
     let match = -1;
     if (!signed.empty) {
       call += 1;
@@ -440,63 +433,76 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
     if (!signed.empty)
       for (let b = 0; b < bands; b++) {
         store.link(index, b, heads[b] ?? -1);
-        buckets.put(slots[b] ?? 0, keys[b] ?? 0, index);
+        (buckets[b] as BandTable).put(slots[b] ?? 0, index);
       }
     return match >= 0 ? store.id(match) : null;
   };
   return { register, check: (id, text) => register(id, sign(text)) };
 }
 
+/** Texts per chunk of the store's arrays: the store grows a chunk at a time and never copies. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+
 /**
- * What the finder keeps per text, in typed arrays that grow by doubling: the signature (its low 16
- * bits per position), the shingle count, the first copy, and per band the previous text in the same
- * bucket. About k × 2 + bands × 4 + 8 bytes per text, plus its id.
+ * What the finder keeps per text, in typed arrays allocated in chunks of 4,096 texts: the signature
+ * (its low 16 bits per position), the shingle count, the first copy, and per band the previous text
+ * in the same bucket. k × 2 + bands × 4 + 8 bytes per text, plus its id. Growing by chunks instead of
+ * by doubling keeps memory proportional to the texts stored, with no copy held twice while growing.
  */
 class SignatureStore {
   length = 0;
-  private capacity = 1024;
-  private signatures: Uint16Array;
-  private sizes = new Uint32Array(this.capacity);
-  private roots = new Int32Array(this.capacity);
-  private links: Int32Array;
+  private readonly signatures: Uint16Array[] = [];
+  private readonly sizes: Uint32Array[] = [];
+  private readonly roots: Int32Array[] = [];
+  private readonly links: Int32Array[] = [];
   private readonly ids: string[] = [];
 
   constructor(
-    private readonly k: number,
+    readonly k: number,
     private readonly bands: number,
-  ) {
-    this.signatures = new Uint16Array(this.capacity * k);
-    this.links = new Int32Array(this.capacity * bands);
-  }
+  ) {}
 
   add(id: string, sig: Uint16Array, size: number, root: number): void {
-    if (this.length === this.capacity) this.grow();
     const i = this.length++;
-    this.signatures.set(sig, i * this.k);
-    this.sizes[i] = size;
-    this.roots[i] = root;
-    this.links.fill(-1, i * this.bands, (i + 1) * this.bands);
+    const c = i >>> CHUNK_BITS;
+    const o = i & CHUNK_MASK;
+    if (o === 0) {
+      this.signatures.push(new Uint16Array(CHUNK * this.k));
+      this.sizes.push(new Uint32Array(CHUNK));
+      this.roots.push(new Int32Array(CHUNK));
+      this.links.push(new Int32Array(CHUNK * this.bands).fill(-1));
+    }
+    (this.signatures[c] as Uint16Array).set(sig, o * this.k);
+    (this.sizes[c] as Uint32Array)[o] = size;
+    (this.roots[c] as Int32Array)[o] = root;
     this.ids.push(id);
+  }
+
+  /** The chunk holding text `i`'s signature, and where in it the signature starts. */
+  signatureOf(i: number): { values: Uint16Array; start: number } {
+    return { values: this.signatures[i >>> CHUNK_BITS] as Uint16Array, start: (i & CHUNK_MASK) * this.k };
   }
 
   /** Whether at least `needed` positions of the stored signature equal those of `sig`. */
   agrees(i: number, sig: Uint16Array, needed: number): boolean {
-    const signatures = this.signatures;
-    const base = i * this.k;
+    const values = this.signatures[i >>> CHUNK_BITS] as Uint16Array;
+    const base = (i & CHUNK_MASK) * this.k;
     // Stop as soon as too many positions differ.
     let allowed = this.k - needed;
     for (let p = 0; p < this.k; p++) {
-      if (signatures[base + p] !== sig[p] && --allowed < 0) return false;
+      if (values[base + p] !== sig[p] && --allowed < 0) return false;
     }
     return true;
   }
 
   size(i: number): number {
-    return this.sizes[i] ?? 0;
+    return this.sizes[i >>> CHUNK_BITS]?.[i & CHUNK_MASK] ?? 0;
   }
 
   firstCopy(i: number): number {
-    return this.roots[i] ?? i;
+    return this.roots[i >>> CHUNK_BITS]?.[i & CHUNK_MASK] ?? i;
   }
 
   id(i: number): string | null {
@@ -505,47 +511,61 @@ class SignatureStore {
 
   /** The text stored before `i` in the same bucket of band `b`, or -1. */
   previous(i: number, b: number): number {
-    return this.links[i * this.bands + b] ?? -1;
+    return this.links[i >>> CHUNK_BITS]?.[(i & CHUNK_MASK) * this.bands + b] ?? -1;
   }
 
   link(i: number, b: number, previous: number): void {
-    this.links[i * this.bands + b] = previous;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    const widen = <T extends Uint16Array | Uint32Array | Int32Array>(
-      old: T,
-      make: (n: number) => T,
-      per: number,
-    ): T => {
-      const bigger = make(this.capacity * per);
-      bigger.set(old);
-      return bigger;
-    };
-    this.signatures = widen(this.signatures, (n) => new Uint16Array(n), this.k);
-    this.sizes = widen(this.sizes, (n) => new Uint32Array(n), 1);
-    this.roots = widen(this.roots, (n) => new Int32Array(n), 1);
-    this.links = widen(this.links, (n) => new Int32Array(n), this.bands);
+    const chunk = this.links[i >>> CHUNK_BITS];
+    if (chunk) chunk[(i & CHUNK_MASK) * this.bands + b] = previous;
   }
 }
 
+/** Hash of `rows` signature values starting at `start`. */
+function hashRows(values: Uint16Array, start: number, rows: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < rows; i++) h = mix32(h ^ (values[start + i] ?? 0)) + i;
+  return mix32(h);
+}
+
 /**
- * Band key -> the last text stored with it (earlier ones are linked from there): open addressing in
- * two typed arrays, at most 70 % full.
+ * One band's buckets: the rows of the band -> the last text stored with them (earlier ones are
+ * linked from there). Open addressing in one typed array of text numbers, at most 70 % full; the
+ * rows themselves are not stored again but compared with the stored signature of the text a slot
+ * names, which halves the table against storing a key per slot. One table per band keeps each
+ * table's growth (old and new array alive at once) to a thirty-second of the whole.
  */
 class BandTable {
-  private keys = new Uint32Array(1 << 12);
   /** Text index + 1; 0 marks an empty slot. */
-  private heads = new Int32Array(1 << 12);
+  private heads = new Int32Array(1 << 10);
   private used = 0;
 
-  /** The slot that holds the key, or the empty slot where it would go. */
-  slot(key: number): number {
-    const mask = this.keys.length - 1;
-    let s = mix32(key) & mask;
-    while (this.heads[s] !== 0 && this.keys[s] !== key) s = (s + 1) & mask;
+  constructor(
+    private readonly store: SignatureStore,
+    private readonly from: number,
+    private readonly rows: number,
+  ) {}
+
+  /** The slot that holds the band of `sig` (a full signature), or the empty slot where it would go. */
+  slot(sig: Uint16Array): number {
+    return this.find(sig, this.from, hashRows(sig, this.from, this.rows));
+  }
+
+  private find(values: Uint16Array, start: number, hash: number): number {
+    const heads = this.heads;
+    const mask = heads.length - 1;
+    let s = hash & mask;
+    for (let head = heads[s] ?? 0; head !== 0; head = heads[s] ?? 0) {
+      if (this.sameRows(head - 1, values, start)) return s;
+      s = (s + 1) & mask;
+    }
     return s;
+  }
+
+  private sameRows(text: number, values: Uint16Array, start: number): boolean {
+    const other = this.store.signatureOf(text);
+    const at = other.start + this.from;
+    for (let r = 0; r < this.rows; r++) if (other.values[at + r] !== values[start + r]) return false;
+    return true;
   }
 
   /** Last text stored in the slot, or -1. */
@@ -553,33 +573,29 @@ class BandTable {
     return (this.heads[slot] ?? 0) - 1;
   }
 
-  /** Grows the table now if `more` new keys could take it past 70 % full (slots found before move). */
-  reserve(more: number): void {
-    while ((this.used + more) * 10 > this.keys.length * 7) this.grow();
+  /** Grows the table now if one more key could take it past 70 % full (slots found before move). */
+  reserve(): void {
+    if ((this.used + 1) * 10 > this.heads.length * 7) this.grow();
   }
 
-  /** Makes `index` the last text with the key, in the slot `slot(key)` gave (after `reserve`). */
-  put(slot: number, key: number, index: number): void {
-    let s = slot;
-    // An empty slot may have been taken meanwhile by another key of the same text.
-    if (this.heads[s] !== 0 && this.keys[s] !== key) s = this.slot(key);
-    if (this.heads[s] === 0) this.used++;
-    this.keys[s] = key;
-    this.heads[s] = index + 1;
+  /** Makes `index` (stored meanwhile) the last text with the rows, in the slot `slot` gave (after `reserve`). */
+  put(slot: number, index: number): void {
+    if (this.heads[slot] === 0) this.used++;
+    this.heads[slot] = index + 1;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldHeads = this.heads;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.heads = new Int32Array(oldHeads.length * 2);
-    for (let s = 0; s < oldKeys.length; s++) {
-      const head = oldHeads[s] ?? 0;
+    const old = this.heads;
+    this.heads = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s++) {
+      const head = old[s] ?? 0;
       if (head === 0) continue;
-      const key = oldKeys[s] ?? 0;
-      const slot = this.slot(key);
-      this.keys[slot] = key;
-      this.heads[slot] = head;
+      const { values, start } = this.store.signatureOf(head - 1);
+      const at = start + this.from;
+      const mask = this.heads.length - 1;
+      let t = hashRows(values, at, this.rows) & mask;
+      while (this.heads[t] !== 0) t = (t + 1) & mask;
+      this.heads[t] = head;
     }
   }
 }
