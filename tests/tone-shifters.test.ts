@@ -56,6 +56,23 @@ describe('polarity shifters', () => {
     expect(tone('Die Gefahr ist noch nicht gebannt.').label).toBe('negative');
   });
 
+  it('an attribute of decrease or lack shifts the noun it modifies', () => {
+    const better = 'Die sinkende Arbeitslosigkeit in Hamminkeln freut den Bürgermeister.';
+    expect(terms(better)['sinkende+Arbeitslosigkeit']).toBeGreaterThan(0);
+    expect(terms(better, off).Arbeitslosigkeit).toBeLessThan(0);
+    // Also at the start of a sentence, where the attribute is capitalized.
+    const worse = 'Mangelnde Hilfe für die Geflüchteten wird im Stadtrat kritisiert.';
+    expect(terms(worse)['Mangelnde+Hilfe']).toBeLessThan(0);
+    expect(tone(worse).label).toBe('negative');
+    expect(tone(worse, off).label).not.toBe('negative');
+  });
+
+  it('an attribute reaches only the noun after it', () => {
+    // `fehlenden Mitteln`: Mitteln is not polar, and the attribute must not reach back to Hilfe.
+    const text = 'Die Hilfe scheitert an fehlenden Mitteln.';
+    expect(terms(text).Hilfe).toBeGreaterThan(0);
+  });
+
   it('stays within its clause', () => {
     const t = terms('Die Gefahr bleibt groß, doch der Streit wurde beigelegt.');
     expect(t.Gefahr).toBeLessThan(0);

@@ -15,6 +15,10 @@
  * - flipped and weakened (× −negationFactor) when a negator stands up to `scope` words before it in the
  *   same clause (the scope ends at , ; : . ! ? and dashes); after `weder`, `noch` negates too. Lexicon
  *   phrases that already contain the negation (`nicht gut` in Rauh's dictionary) win over this rule;
+ * - reversed when a polarity shifter governs it (data/lexicons/shifters.tsv, see shifters.ts: `Rückgang
+ *   der Arbeitslosigkeit`, `Gefahr gebannt`, `fehlende Unterstützung`, `Verlust des Vertrauens`); the
+ *   pair counts as one term `Shifter+Word`, the shifter's own weight drops out, and a negated shifter
+ *   (`nicht verhindert`) leaves the word its own polarity;
  * - weakened (× hedgeFactor, 0.7) in a clause with a hedge (`soll`, `könnte`, `angeblich`: reported or
  *   hypothetical statements).
  * - weakened (× reportFactor, 0.7) for report vocabulary (`data/lexicons/report-words.txt`: Unfall,
@@ -448,7 +452,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     }
     const phrase = end > i + 1;
     if (useShifters && !phrase) {
-      const kind = shifterKind(lex.shifters, t);
+      const kind = shifterKind(lex.shifters, t, i === 0);
       if (kind !== null)
         shifterHits.push({ index: i, clause, kind, text: t.text, negated: i <= negatedUntil });
     }

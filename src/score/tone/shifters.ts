@@ -11,7 +11,9 @@
  * - a verb shifter (`sinkt`, `verhindert`, `beigelegt`) governs the nearest polar noun (a capitalized
  *   word: adverbs as in `sanken fassungslos` are not what the verb acts on) within `window` content
  *   words (stopwords are not counted) after it in the same clause (`verhindert einen Anschlag`), else
- *   the nearest before it (`die Kriminalität sinkt`, `den Streit beigelegt`).
+ *   the nearest before it (`die Kriminalität sinkt`, `den Streit beigelegt`);
+ * - an adjective shifter (`sinkende`, `fehlende`, `mangelnde`; lower case) governs the polar noun it
+ *   modifies, within two content words after it (`fehlende Unterstützung`, `sinkende Arbeitslosigkeit`).
  * The governed word's weight becomes −factor × weight and its term reads `Shifter+Word`; the shifter's
  * own lexicon weight (Verlust, Rückgang are negative) no longer counts, since the pair is judged as one.
  * A negated shifter cancels the shift (`konnte den Anschlag nicht verhindern`, `kein Rückgang der
@@ -30,11 +32,12 @@ interface WordList {
 export interface Shifters {
   nouns: WordList;
   verbs: WordList;
+  adjectives: WordList;
   /** Words a noun shifter reaches over to the noun phrase it governs (`des`, `von`, `an`). */
   links: Set<string>;
 }
 
-export type ShifterKind = 'noun' | 'verb';
+export type ShifterKind = 'noun' | 'verb' | 'adjective';
 
 /** A shifter found in a sentence. */
 export interface ShifterHit {
@@ -65,14 +68,16 @@ export interface ShiftOptions {
 }
 
 const MIN_PREFIX = 5;
+/** Content words an adjective shifter reaches: the noun it modifies (`fehlende politische Unterstützung`). */
+const ADJECTIVE_WINDOW = 2;
 
 function emptyList(): WordList {
   return { exact: new Set(), prefixes: [] };
 }
 
-/** Parse `form<TAB>kind` lines (kind noun, verb or link; `#` comments; a trailing `*` marks a prefix). */
+/** Parse `form<TAB>kind` lines (kind noun, verb, adjective or link; `#` comments; a trailing `*` marks a prefix). */
 export function parseShifters(text: string): Shifters {
-  const out: Shifters = { nouns: emptyList(), verbs: emptyList(), links: new Set() };
+  const out: Shifters = { nouns: emptyList(), verbs: emptyList(), adjectives: emptyList(), links: new Set() };
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const [rawForm, rawKind] = line.split('\t').map((c) => c.trim());
@@ -82,7 +87,14 @@ export function parseShifters(text: string): Shifters {
       out.links.add(form);
       continue;
     }
-    const list = rawKind === 'noun' ? out.nouns : rawKind === 'verb' ? out.verbs : null;
+    const list =
+      rawKind === 'noun'
+        ? out.nouns
+        : rawKind === 'verb'
+          ? out.verbs
+          : rawKind === 'adjective'
+            ? out.adjectives
+            : null;
     if (list === null) throw new Error(`shifters: unknown kind '${rawKind ?? ''}' for '${form}'`);
     if (form.endsWith('*')) {
       const prefix = form.slice(0, -1);
@@ -105,11 +117,15 @@ function listed(list: WordList, norm: string): boolean {
   return false;
 }
 
-/** Whether a word is a shifter, and of which kind: nouns only when capitalized. */
-export function shifterKind(shifters: Shifters, token: Token): ShifterKind | null {
+/**
+ * Whether a word is a shifter, and of which kind: nouns only when capitalized, adjectives only in lower
+ * case or at the start of a sentence (`initial`).
+ */
+export function shifterKind(shifters: Shifters, token: Token, initial = false): ShifterKind | null {
   const upper = /^\p{Lu}/u.test(token.text);
   if (upper && listed(shifters.nouns, token.norm)) return 'noun';
   if (listed(shifters.verbs, token.norm)) return 'verb';
+  if ((!upper || initial) && listed(shifters.adjectives, token.norm)) return 'adjective';
   return null;
 }
 
@@ -135,7 +151,8 @@ function nounTarget<P extends ShiftablePart>(
 }
 
 /**
- * The part a verb shifter governs: the nearest polar noun after it in its clause, else before it,
+ * The part a verb shifter governs: the nearest polar noun after it in its clause, else before it
+ * (an adjective shifter only after it: the noun it modifies),
  * counting only words that are not stopwords (`die Arbeitslosigkeit ist im vergangenen Jahr deutlich
  * gesunken` is three content words away).
  */
@@ -145,7 +162,7 @@ function verbTarget<P extends ShiftablePart>(
   byIndex: Map<number, P>,
   window: number,
 ): P | undefined {
-  for (const dir of [1, -1]) {
+  for (const dir of hit.kind === 'adjective' ? [1] : [1, -1]) {
     let words = 0;
     for (let k = hit.index + dir; words < window; k += dir) {
       const t = tokens[k];
@@ -179,7 +196,7 @@ export function applyShifters<P extends ShiftablePart>(
     const target =
       hit.kind === 'noun'
         ? nounTarget(hit, tokens, byIndex, shifters, opts.window)
-        : verbTarget(hit, tokens, byIndex, opts.window);
+        : verbTarget(hit, tokens, byIndex, hit.kind === 'adjective' ? ADJECTIVE_WINDOW : opts.window);
     if (target === undefined || target.shifted) continue;
     target.weight = hit.negated ? target.unnegated : -target.weight * opts.factor;
     target.term = `${hit.negated ? 'nicht ' : ''}${hit.text}+${target.term}`;
