@@ -102,7 +102,7 @@ describe('shifter list', () => {
   it('parses kinds and prefixes and rejects what it cannot use', () => {
     const s = parseShifters('# comment\nrückgang\tnoun\nverhinder*\tverb\ndes\tlink\n');
     expect(s.nouns.exact.has('rückgang')).toBe(true);
-    expect(s.verbs.prefixes).toEqual(['verhinder']);
+    expect([...s.verbs.prefixes.values()]).toEqual([['verhinder']]);
     expect(s.links.has('des')).toBe(true);
     expect(() => parseShifters('senk*\tverb\n')).toThrow(/prefix/);
     expect(() => parseShifters('rückgang\tnomen\n')).toThrow(/unknown kind/);

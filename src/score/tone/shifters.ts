@@ -26,7 +26,8 @@ import type { Token } from '../../records.js';
 
 interface WordList {
   exact: Set<string>;
-  prefixes: string[];
+  /** Prefixes by their first MIN_PREFIX letters, so a word is checked against a few at most. */
+  prefixes: Map<string, string[]>;
 }
 
 export interface Shifters {
@@ -35,6 +36,13 @@ export interface Shifters {
   adjectives: WordList;
   /** Words a noun shifter reaches over to the noun phrase it governs (`des`, `von`, `an`). */
   links: Set<string>;
+  /** The first two letters of every shifter form, as a number: most words are rejected by them alone. */
+  starts: Set<number>;
+}
+
+/** The first two letters of a word as one number (no string is made). */
+function startOf(norm: string): number {
+  return norm.charCodeAt(0) * 65536 + norm.charCodeAt(1);
 }
 
 export type ShifterKind = 'noun' | 'verb' | 'adjective';
@@ -72,12 +80,18 @@ const MIN_PREFIX = 5;
 const ADJECTIVE_WINDOW = 2;
 
 function emptyList(): WordList {
-  return { exact: new Set(), prefixes: [] };
+  return { exact: new Set(), prefixes: new Map() };
 }
 
 /** Parse `form<TAB>kind` lines (kind noun, verb, adjective or link; `#` comments; a trailing `*` marks a prefix). */
 export function parseShifters(text: string): Shifters {
-  const out: Shifters = { nouns: emptyList(), verbs: emptyList(), adjectives: emptyList(), links: new Set() };
+  const out: Shifters = {
+    nouns: emptyList(),
+    verbs: emptyList(),
+    adjectives: emptyList(),
+    links: new Set(),
+    starts: new Set(),
+  };
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const [rawForm, rawKind] = line.split('\t').map((c) => c.trim());
@@ -96,11 +110,15 @@ export function parseShifters(text: string): Shifters {
             ? out.adjectives
             : null;
     if (list === null) throw new Error(`shifters: unknown kind '${rawKind ?? ''}' for '${form}'`);
+    out.starts.add(startOf(form));
     if (form.endsWith('*')) {
       const prefix = form.slice(0, -1);
       if (prefix.length < MIN_PREFIX)
         throw new Error(`shifters: prefix '${form}' needs at least ${MIN_PREFIX} letters`);
-      list.prefixes.push(prefix);
+      const key = prefix.slice(0, MIN_PREFIX);
+      const same = list.prefixes.get(key);
+      if (same) same.push(prefix);
+      else list.prefixes.set(key, [prefix]);
     } else list.exact.add(form);
   }
   return out;
@@ -113,7 +131,8 @@ export function loadShifters(): Shifters {
 
 function listed(list: WordList, norm: string): boolean {
   if (list.exact.has(norm)) return true;
-  for (const p of list.prefixes) if (norm.startsWith(p)) return true;
+  const same = list.prefixes.get(norm.slice(0, MIN_PREFIX));
+  if (same) for (const p of same) if (norm.startsWith(p)) return true;
   return false;
 }
 
@@ -122,6 +141,7 @@ function listed(list: WordList, norm: string): boolean {
  * case or at the start of a sentence (`initial`).
  */
 export function shifterKind(shifters: Shifters, token: Token, initial = false): ShifterKind | null {
+  if (token.norm.length < 4 || !shifters.starts.has(startOf(token.norm))) return null;
   const upper = /^\p{Lu}/u.test(token.text);
   if (upper && listed(shifters.nouns, token.norm)) return 'noun';
   if (listed(shifters.verbs, token.norm)) return 'verb';
