@@ -11,10 +11,11 @@ import {
 import {
   defaultNewsFieldsFile,
   fieldHits,
+  innerPrefixPieces,
   loadNewsFields,
   newsFieldLexicon,
-  withInnerPrefixes,
 } from '../src/score/topics/fields.js';
+import { innerGroups, innerPieceIndex } from '../src/score/topics/inner-pieces.js';
 import { articleTerms, openTermTable, termKind } from '../src/score/topics/terms.js';
 import { tokenizeGerman } from '../src/tokenize/german.js';
 
@@ -97,17 +98,39 @@ describe('fieldHits', () => {
   });
 });
 
-describe('withInnerPrefixes', () => {
-  it('adds an inner match for long one-word prefixes only', () => {
-    expect(withInnerPrefixes(['fernseh*', 'sport*', '=ORF*', 'tour de france', 'sender', '*quote'])).toEqual([
-      'fernseh*',
-      'sport*',
-      '=ORF*',
-      'tour de france',
-      'sender',
-      '*quote',
-      '*fernseh*',
-    ]);
+describe('innerPrefixPieces', () => {
+  it('takes the pieces of long one-word prefix globs only', () => {
+    expect(
+      innerPrefixPieces(['fernseh*', 'sport*', '=ORF*', 'tour de france', 'sender', '*quote', 'Fußball*']),
+    ).toEqual(['fernseh', 'fußball']);
+  });
+});
+
+describe('innerGroups', () => {
+  const index = innerPieceIndex([
+    ['fernseh', 0],
+    ['regierung', 1],
+    ['gericht', 2],
+    ['gerichtsmedizin', 3],
+  ]);
+
+  it('finds pieces inside words after the first three letters', () => {
+    expect(innerGroups(index, 'privatfernsehen')).toEqual([0]);
+    expect(innerGroups(index, 'landesregierungen')).toEqual([1]);
+    expect(innerGroups(index, 'landesgerichtsmedizin')).toEqual([2, 3]);
+  });
+
+  it('leaves pieces at the start of a word and words without them alone', () => {
+    expect(innerGroups(index, 'fernsehen')).toEqual([]);
+    expect(innerGroups(index, 'abgericht')).toEqual([]);
+    expect(innerGroups(index, 'landtag')).toEqual([]);
+    expect(innerGroups(index, '')).toEqual([]);
+  });
+
+  it('answers a repeated word from its cache with the same result', () => {
+    const first = innerGroups(index, 'nachrichtenfernseher');
+    expect(innerGroups(index, 'nachrichtenfernseher')).toBe(first);
+    expect(first).toEqual([0]);
   });
 });
 

@@ -4,6 +4,7 @@ import { parseYamlDictionary } from '../../dictionary/load.js';
 import { hitsOfUnits, tokenUnits } from '../../dictionary/match.js';
 import { dataPath } from '../../paths.js';
 import type { Token } from '../../records.js';
+import { type InnerPieceIndex, innerGroups, innerPieceIndex } from './inner-pieces.js';
 
 /**
  * General fields of news (sport, economy, media, crime …) with words typical of each, as prior knowledge
@@ -14,25 +15,28 @@ export interface NewsFieldLexicon {
   /** Field names in file order; field k is feature `f:<fields[k]>`. */
   fields: string[];
   dict: CompiledDictionary;
+  /** Prefix globs matched inside words (compounds on), by field index; null when off. */
+  inner: InnerPieceIndex | null;
 }
 
 /** The lexicon shipped with the package. */
 export const defaultNewsFieldsFile: string = dataPath('topics', 'news-fields.yml');
 
-/** Shortest prefix glob (`fußball*`) that also counts inside compounds (`*fußball*`) with compounds on. */
+/** Shortest prefix glob (`fußball*`) that also counts inside compounds (`Hallenfußball`) with compounds on. */
 export const MIN_INNER_PREFIX = 6;
 
 /**
- * Patterns with a prefix glob of one word (`fernseh*`, at least MIN_INNER_PREFIX letters) also matching
- * inside a word (`*fernseh*`: `Privatfernsehen`), so inflected compounds count as well as the literal
- * words the dictionary's compound rule covers. Shorter pieces would hit unrelated words too often.
+ * The pieces of one-word prefix globs (`fernseh*` -> `fernseh`) of at least MIN_INNER_PREFIX letters,
+ * which with compounds on also count inside a word (`Privatfernsehen`), so inflected compounds count as
+ * well as the literal words the dictionary's compound rule covers. Shorter pieces would hit unrelated
+ * words too often (`sport` in `Transport`).
  */
-export function withInnerPrefixes(patterns: readonly string[]): string[] {
-  const out = [...patterns];
+export function innerPrefixPieces(patterns: readonly string[]): string[] {
+  const out: string[] = [];
   for (const p of patterns) {
     const piece = p.trim();
     if (!/^[^=*\s][^*\s]*\*$/.test(piece) || piece.length - 1 < MIN_INNER_PREFIX) continue;
-    out.push(`*${piece}`);
+    out.push(piece.slice(0, -1).toLowerCase());
   }
   return out;
 }
@@ -40,17 +44,21 @@ export function withInnerPrefixes(patterns: readonly string[]): string[] {
 /**
  * Builds a lexicon from a field -> patterns mapping (dictionary syntax, see src/dictionary/patterns.ts).
  * `compounds`: literal words count as heads and modifiers of closed compounds (the dictionary's compound
- * rule) and long prefix globs inside words (`withInnerPrefixes`).
+ * rule) and long prefix globs inside words (`innerPrefixPieces`).
  */
 export function newsFieldLexicon(
   spec: Record<string, string[]>,
   opts: { compounds: boolean },
 ): NewsFieldLexicon {
-  const patterns: Record<string, string[]> = {};
-  for (const [field, list] of Object.entries(spec)) {
-    patterns[field] = opts.compounds ? withInnerPrefixes(list) : [...list];
-  }
-  return { fields: Object.keys(spec), dict: compileDictionary(patterns, { compounds: opts.compounds }) };
+  const fields = Object.keys(spec);
+  const pieces = fields.flatMap((field, k) =>
+    opts.compounds ? innerPrefixPieces(spec[field] ?? []).map((p) => [p, k] as const) : [],
+  );
+  return {
+    fields,
+    dict: compileDictionary(spec, { compounds: opts.compounds }),
+    inner: pieces.length > 0 ? innerPieceIndex(pieces) : null,
+  };
 }
 
 const loaded = new Map<string, NewsFieldLexicon>();
@@ -71,17 +79,31 @@ export function loadNewsFields(compounds: boolean, file: string = defaultNewsFie
 
 /**
  * Hits of each field in an article, by field name (fields without a hit are left out). A token counts
- * once per field (the longest pattern starting there wins), but may count for several fields.
+ * once per field (a phrase counts at its first token), but may count for several fields.
  */
 export function fieldHits(
   sentences: readonly (readonly Token[])[],
   lexicon: NewsFieldLexicon,
 ): Map<string, number> {
-  const counts = new Map<string, number>();
-  const { dict } = lexicon;
+  const { dict, inner, fields } = lexicon;
+  const index = new Map(fields.map((f, k) => [f, k]));
+  const perField = new Array<number>(fields.length).fill(0);
+  const here = new Set<number>();
   for (const sentence of sentences) {
     const units = sentence.map((t) => tokenUnits(dict, t));
-    for (const hit of hitsOfUnits(dict, units)) counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
+    const hits = hitsOfUnits(dict, units);
+    let h = 0;
+    sentence.forEach((token, i) => {
+      here.clear();
+      for (; h < hits.length && (hits[h]?.start ?? 0) === i; h++)
+        here.add(index.get(hits[h]?.key ?? '') ?? -1);
+      if (inner && token.word) for (const k of innerGroups(inner, token.norm)) here.add(k);
+      for (const k of here) if (k >= 0) perField[k] = (perField[k] as number) + 1;
+    });
   }
+  const counts = new Map<string, number>();
+  perField.forEach((n, k) => {
+    if (n > 0) counts.set(fields[k] as string, n);
+  });
   return counts;
 }
