@@ -200,3 +200,30 @@ describe('a classifier with news fields', () => {
     for (const [label, text] of unseen) expect(predictTopic(model, tokenizeGerman(text)).label).toBe(label);
   });
 });
+
+describe('models stored before news fields existed', () => {
+  it('still classify: without `fields` options or an `f` block weight they use no field terms', () => {
+    const coded: TopicSample[] = [
+      ['Sport', 'Der Stürmer trifft im Derby, die Mannschaft jubelt im Stadion.'],
+      ['Sport', 'Die Trainerin lobt das Team nach dem Sieg in der Meisterschaft.'],
+      ['Kultur', 'Das Theater zeigt eine Inszenierung, das Ensemble erhält Applaus.'],
+      ['Kultur', 'Im Museum eröffnet eine Ausstellung mit Gemälden einer Künstlerin.'],
+    ].map(([label, text], i) => ({
+      id: `o${i}`,
+      label: label as string,
+      sentences: tokenizeGerman(text as string),
+    }));
+    const model = trainTopicClassifier(coded, { selfTrainingRounds: 0, minDf: 1, fieldViews: 'none' });
+    const stored = JSON.parse(JSON.stringify(model)) as typeof model;
+    for (const view of stored.views) {
+      const options = view.options as Partial<typeof view.options>;
+      delete options.fields;
+      delete options.fieldCompounds;
+      delete options.fieldViews;
+      delete (options.blockWeights as Partial<Record<string, number>>).f;
+    }
+    const article = tokenizeGerman('Die Ausstellung im Museum zeigt Gemälde.');
+    expect(predictTopic(stored, article)).toEqual(predictTopic(model, article));
+    expect(predictTopic(stored, article).label).toBe('Kultur');
+  });
+});
