@@ -67,6 +67,22 @@ describe('polarity shifters', () => {
     expect(tone(worse, off).label).not.toBe('negative');
   });
 
+  it('`gegen` reverses the bad things a phrase opposes, not the good ones of a contest', () => {
+    const sign = 'Die Kundgebung in Mülheim an der Ruhr war ein Zeichen gegen Rassismus und Hass.';
+    expect(terms(sign)['gegen+Rassismus']).toBeGreaterThan(0);
+    expect(terms(sign, off).Rassismus).toBeLessThan(0);
+    const contest = 'Am Samstag spielt der Verein gegen den Tabellenführer.';
+    expect(terms(contest).Tabellenführer).toBeGreaterThan(0);
+    expect(tone(contest).terms).toEqual(tone(contest, off).terms);
+  });
+
+  it('a noun phrase is shifted up to its head noun', () => {
+    const t = terms('Die Ärztin warnt vor einem Mangel an guter Hilfe für traumatisierte Kinder.');
+    expect(t['Mangel+guter']).toBeLessThan(0);
+    expect(t['Mangel+Hilfe']).toBeLessThan(0);
+    expect(t.Mangel).toBeUndefined();
+  });
+
   it('an attribute reaches only the noun after it', () => {
     // `fehlenden Mitteln`: Mitteln is not polar, and the attribute must not reach back to Hilfe.
     const text = 'Die Hilfe scheitert an fehlenden Mitteln.';

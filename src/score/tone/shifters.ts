@@ -3,18 +3,21 @@
  * the polar word they govern (`Rückgang der Arbeitslosigkeit` is good news, `Verlust des Vertrauens`
  * bad news). The word list is `data/lexicons/shifters.tsv`; this module finds what each shifter governs
  * with two simple rules instead of a parse:
- * - a noun shifter (`Rückgang`, `Mangel`, `Ende`; only when written capitalized) governs the first polar
- *   word of the noun phrase attached to it by a link word (`des`, `der`, `von`, `an`, `auf`): it needs a
- *   link word right after it (`am Ende jubelt` is no ending of cheers), reaches over further link words
- *   and lower-case words (adjectives), and stops at a capitalized word that is not polar (the head of an
- *   unrelated noun phrase), at punctuation and after `window` words;
+ * - a noun shifter (`Rückgang`, `Mangel`, `Ende`; only when written capitalized) governs the polar
+ *   words of the noun phrase attached to it by a link word (`des`, `der`, `von`, `an`, `auf`): it needs
+ *   a link word right after it (`am Ende jubelt` is no ending of cheers), and the phrase runs over
+ *   further link words and lower-case words (adjectives) up to its head, the first capitalized word
+ *   (`Mangel an guter Hilfe`), ending earlier at punctuation or after `window` words;
  * - a verb shifter (`sinkt`, `verhindert`, `beigelegt`) governs the nearest polar noun (a capitalized
  *   word: adverbs as in `sanken fassungslos` are not what the verb acts on) within `window` content
  *   words (stopwords are not counted) after it in the same clause (`verhindert einen Anschlag`), else
  *   the nearest before it (`die Kriminalität sinkt`, `den Streit beigelegt`);
  * - an adjective shifter (`sinkende`, `fehlende`, `mangelnde`; lower case) governs the polar noun it
- *   modifies, within two content words after it (`fehlende Unterstützung`, `sinkende Arbeitslosigkeit`).
- * The governed word's weight becomes −factor × weight and its term reads `Shifter+Word`; the shifter's
+ *   modifies, within two content words after it (`fehlende Unterstützung`, `sinkende Arbeitslosigkeit`);
+ * - a preposition of opposition (`gegen`) governs the negative words of the noun phrase after it like
+ *   a noun shifter, without a link word (`ein Zeichen gegen Rassismus`, `gegen das gefährliche Virus`);
+ *   positive words after it stay (`gegen den Tabellenführer` is a contest, not opposition).
+ * A governed word's weight becomes −factor × weight and its term reads `Shifter+Word`; the shifter's
  * own lexicon weight (Verlust, Rückgang are negative) no longer counts, since the pair is judged as one.
  * A negated shifter cancels the shift (`konnte den Anschlag nicht verhindern`, `kein Rückgang der
  * Arbeitslosigkeit`): the governed word counts with its own polarity, even where the negator's scope
@@ -34,8 +37,11 @@ export interface Shifters {
   nouns: WordList;
   verbs: WordList;
   adjectives: WordList;
+  prepositions: WordList;
   /** Words a noun shifter reaches over to the noun phrase it governs (`des`, `von`, `an`). */
   links: Set<string>;
+  /** Conjunctions that join a further noun phrase to the governed one (`gegen Rassismus und Hass`). */
+  coordinators: Set<string>;
   /** The first two letters of every shifter form, as a number: most words are rejected by them alone. */
   starts: Set<number>;
 }
@@ -45,7 +51,7 @@ function startOf(norm: string): number {
   return norm.charCodeAt(0) * 65536 + norm.charCodeAt(1);
 }
 
-export type ShifterKind = 'noun' | 'verb' | 'adjective';
+export type ShifterKind = 'noun' | 'verb' | 'adjective' | 'preposition';
 
 /** A shifter found in a sentence. */
 export interface ShifterHit {
@@ -83,13 +89,15 @@ function emptyList(): WordList {
   return { exact: new Set(), prefixes: new Map() };
 }
 
-/** Parse `form<TAB>kind` lines (kind noun, verb, adjective or link; `#` comments; a trailing `*` marks a prefix). */
+/** Parse `form<TAB>kind` lines (kind noun, verb, adjective, preposition, link or coordinator; `#` comments; a trailing `*` marks a prefix). */
 export function parseShifters(text: string): Shifters {
   const out: Shifters = {
     nouns: emptyList(),
     verbs: emptyList(),
     adjectives: emptyList(),
+    prepositions: emptyList(),
     links: new Set(),
+    coordinators: new Set(),
     starts: new Set(),
   };
   for (const line of text.split(/\r?\n/)) {
@@ -97,8 +105,8 @@ export function parseShifters(text: string): Shifters {
     const [rawForm, rawKind] = line.split('\t').map((c) => c.trim());
     const form = (rawForm ?? '').toLowerCase();
     if (form === '') continue;
-    if (rawKind === 'link') {
-      out.links.add(form);
+    if (rawKind === 'link' || rawKind === 'coordinator') {
+      (rawKind === 'link' ? out.links : out.coordinators).add(form);
       continue;
     }
     const list =
@@ -108,7 +116,9 @@ export function parseShifters(text: string): Shifters {
           ? out.verbs
           : rawKind === 'adjective'
             ? out.adjectives
-            : null;
+            : rawKind === 'preposition'
+              ? out.prepositions
+              : null;
     if (list === null) throw new Error(`shifters: unknown kind '${rawKind ?? ''}' for '${form}'`);
     out.starts.add(startOf(form));
     if (form.endsWith('*')) {
@@ -137,37 +147,63 @@ function listed(list: WordList, norm: string): boolean {
 }
 
 /**
- * Whether a word is a shifter, and of which kind: nouns only when capitalized, adjectives only in lower
- * case or at the start of a sentence (`initial`).
+ * Whether a word is a shifter, and of which kind: nouns only when capitalized, adjectives and
+ * prepositions only in lower case or at the start of a sentence (`initial`).
  */
 export function shifterKind(shifters: Shifters, token: Token, initial = false): ShifterKind | null {
   if (token.norm.length < 4 || !shifters.starts.has(startOf(token.norm))) return null;
   const upper = /^\p{Lu}/u.test(token.text);
   if (upper && listed(shifters.nouns, token.norm)) return 'noun';
   if (listed(shifters.verbs, token.norm)) return 'verb';
-  if ((!upper || initial) && listed(shifters.adjectives, token.norm)) return 'adjective';
+  if (!upper || initial) {
+    if (listed(shifters.adjectives, token.norm)) return 'adjective';
+    if (listed(shifters.prepositions, token.norm)) return 'preposition';
+  }
   return null;
 }
 
-/** The part a noun shifter governs: the first polar word of the noun phrase after it. */
-function nounTarget<P extends ShiftablePart>(
+/**
+ * The parts a noun or preposition shifter governs: the polar words of the noun phrase after it, up to
+ * and including its head, the first capitalized word (`gegen das gefährliche Virus`, `Mangel an guter
+ * Hilfe`); after a noun, the phrase must be attached by a link word.
+ */
+function nounTargets<P extends ShiftablePart>(
   hit: ShifterHit,
   tokens: Token[],
   byIndex: Map<number, P>,
   shifters: Shifters,
   window: number,
-): P | undefined {
-  const first = tokens[hit.index + 1];
-  if (first === undefined || !shifters.links.has(first.norm)) return undefined;
-  for (let k = hit.index + 2; k <= hit.index + 1 + window; k++) {
-    const t = tokens[k];
-    if (t === undefined || !t.word) return undefined;
-    const p = byIndex.get(k);
-    if (p !== undefined) return p;
-    if (shifters.links.has(t.norm)) continue;
-    if (/^\p{Lu}/u.test(t.text)) return undefined;
+): P[] {
+  let start = hit.index + 1;
+  if (hit.kind === 'noun') {
+    const first = tokens[start];
+    if (first === undefined || !shifters.links.has(first.norm)) return [];
+    start++;
   }
-  return undefined;
+  const found: P[] = [];
+  // Only after a preposition: `Rückgang der Arbeitslosigkeit und der Erfolg der Firmen` joins subjects.
+  const coordinate = hit.kind === 'preposition';
+  for (let k = start; k < start + window; k++) {
+    const t = tokens[k];
+    if (t === undefined || !t.word) break;
+    // `gegen Rassismus und Hass`: a coordinated phrase is governed too.
+    if (
+      coordinate &&
+      k > start &&
+      shifters.coordinators.has(t.norm) &&
+      /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '')
+    ) {
+      start = k + 1;
+      continue;
+    }
+    const p = byIndex.get(k);
+    // `gegen` + something good is mostly a contest (`gegen den Tabellenführer`), not opposition.
+    if (p !== undefined && (hit.kind !== 'preposition' || p.weight < 0)) found.push(p);
+    // The head noun ends the phrase, unless a coordinator follows it.
+    if (/^\p{Lu}/u.test(t.text) && !(coordinate && shifters.coordinators.has(tokens[k + 1]?.norm ?? '')))
+      break;
+  }
+  return found;
 }
 
 /**
@@ -213,15 +249,17 @@ export function applyShifters<P extends ShiftablePart>(
   for (const p of parts) if (!shifterAt.has(p.index)) byIndex.set(p.index, p);
   const governing = new Set<number>();
   for (const hit of hits) {
-    const target =
-      hit.kind === 'noun'
-        ? nounTarget(hit, tokens, byIndex, shifters, opts.window)
-        : verbTarget(hit, tokens, byIndex, hit.kind === 'adjective' ? ADJECTIVE_WINDOW : opts.window);
-    if (target === undefined || target.shifted) continue;
-    target.weight = hit.negated ? target.unnegated : -target.weight * opts.factor;
-    target.term = `${hit.negated ? 'nicht ' : ''}${hit.text}+${target.term}`;
-    target.shifted = true;
-    governing.add(hit.index);
+    const targets =
+      hit.kind === 'noun' || hit.kind === 'preposition'
+        ? nounTargets(hit, tokens, byIndex, shifters, opts.window)
+        : [verbTarget(hit, tokens, byIndex, hit.kind === 'adjective' ? ADJECTIVE_WINDOW : opts.window)];
+    for (const target of targets) {
+      if (target === undefined || target.shifted) continue;
+      target.weight = hit.negated ? target.unnegated : -target.weight * opts.factor;
+      target.term = `${hit.negated ? 'nicht ' : ''}${hit.text}+${target.term}`;
+      target.shifted = true;
+      governing.add(hit.index);
+    }
   }
   return governing.size === 0 ? parts : parts.filter((p) => !governing.has(p.index));
 }
