@@ -84,6 +84,8 @@ export interface ShiftOptions {
 const MIN_PREFIX = 5;
 /** Content words an adjective shifter reaches: the noun it modifies (`fehlende politische Unterstützung`). */
 const ADJECTIVE_WINDOW = 2;
+/** Tokens after a comma in which a list must reach its coordinator (`A, B und C`). */
+const LIST_REACH = 4;
 
 function emptyList(): WordList {
   return { exact: new Set(), prefixes: new Map() };
@@ -183,25 +185,37 @@ function nounTargets<P extends ShiftablePart>(
   const found: P[] = [];
   // Only after a preposition: `Rückgang der Arbeitslosigkeit und der Erfolg der Firmen` joins subjects.
   const coordinate = hit.kind === 'preposition';
-  for (let k = start; k < start + window; k++) {
+  // A list `A, B und C`: a comma joins when a capitalized item follows and then, within a few tokens,
+  // a coordinator or another comma of the list (`gegen Rassismus, sagte sie, und …` is no list).
+  const listGoesOn = (from: number): boolean => {
+    if (!/^\p{Lu}/u.test(tokens[from]?.text ?? '')) return false;
+    for (let j = from + 1; j < from + LIST_REACH; j++) {
+      const u = tokens[j];
+      if (u === undefined) return false;
+      if (shifters.coordinators.has(u.norm) || u.norm === ',') return true;
+      if (!u.word) return false;
+    }
+    return false;
+  };
+  const joins = (k: number): boolean => {
     const t = tokens[k];
-    if (t === undefined || !t.word) break;
-    // `gegen Rassismus und Hass`: a coordinated phrase is governed too.
-    if (
-      coordinate &&
-      k > start &&
-      shifters.coordinators.has(t.norm) &&
-      /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '')
-    ) {
+    if (t === undefined || !coordinate || k <= start || !/^\p{Lu}/u.test(tokens[k - 1]?.text ?? ''))
+      return false;
+    return shifters.coordinators.has(t.norm) || (t.norm === ',' && listGoesOn(k + 1));
+  };
+  for (let k = start; k < start + window; k++) {
+    // `gegen Rassismus und Hass`, `gegen Antisemitismus, Hass und Ausgrenzung`: governed too.
+    if (joins(k)) {
       start = k + 1;
       continue;
     }
+    const t = tokens[k];
+    if (t === undefined || !t.word) break;
     const p = byIndex.get(k);
     // `gegen` + something good is mostly a contest (`gegen den Tabellenführer`), not opposition.
     if (p !== undefined && (hit.kind !== 'preposition' || p.weight < 0)) found.push(p);
     // The head noun ends the phrase, unless a coordinator follows it.
-    if (/^\p{Lu}/u.test(t.text) && !(coordinate && shifters.coordinators.has(tokens[k + 1]?.norm ?? '')))
-      break;
+    if (/^\p{Lu}/u.test(t.text) && !joins(k + 1)) break;
   }
   return found;
 }
