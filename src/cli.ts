@@ -6,7 +6,7 @@ import { abortOpenFiles } from './io/atomic.js';
 import { dialects } from './io/csv.js';
 import { writeFileAtomic } from './io/write-file.js';
 import { mergeShards } from './merge/merge-shards.js';
-import { boundHeapGrowth } from './runner/heap-growth.js';
+import { boundHeaps } from './runner/heap-limits.js';
 import { consoleLogger } from './runner/log.js';
 import { interruptedStage, MissingInputError, runStages, type StageOutcome } from './runner/run.js';
 import { parseShard } from './runner/shard.js';
@@ -165,7 +165,7 @@ async function merge(values: Values, dirs: string[]): Promise<number> {
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  boundHeapGrowth();
+  boundHeaps();
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
