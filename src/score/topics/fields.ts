@@ -12,10 +12,16 @@ import { type InnerPieceIndex, innerGroups, innerPieceIndex } from './inner-piec
  * them counts for the field, and the classifier learns how fields map onto the user's categories.
  */
 export interface NewsFieldLexicon {
-  /** Field names in file order; field k is feature `f:<fields[k]>`. */
+  /**
+   * Field names, each parent before its first subfield (`medien`, `medien.presse`, …, nested keys of the
+   * file joined by dots); field k is feature `f:<fields[k]>`. A hit of a subfield is also one of each of
+   * its parents, so the classifier sees both the broad field and the narrow one.
+   */
   fields: string[];
+  /** Field indexes a hit of each dictionary key (a leaf of the file) counts for: itself and its parents. */
+  countsFor: number[][];
   dict: CompiledDictionary;
-  /** Prefix globs matched inside words (compounds on), by field index; null when off. */
+  /** Prefix globs matched inside words (compounds on), by dictionary key index; null when off. */
   inner: InnerPieceIndex | null;
 }
 
@@ -50,12 +56,28 @@ export function newsFieldLexicon(
   spec: Record<string, string[]>,
   opts: { compounds: boolean },
 ): NewsFieldLexicon {
-  const fields = Object.keys(spec);
-  const pieces = fields.flatMap((field, k) =>
-    opts.compounds ? innerPrefixPieces(spec[field] ?? []).map((p) => [p, k] as const) : [],
+  const keys = Object.keys(spec);
+  const fields: string[] = [];
+  const position = new Map<string, number>();
+  const countsFor = keys.map((key) => {
+    const parts = key.split('.');
+    return parts.map((_, depth) => {
+      const name = parts.slice(0, depth + 1).join('.');
+      let k = position.get(name);
+      if (k === undefined) {
+        k = fields.length;
+        fields.push(name);
+        position.set(name, k);
+      }
+      return k;
+    });
+  });
+  const pieces = keys.flatMap((key, k) =>
+    opts.compounds ? innerPrefixPieces(spec[key] ?? []).map((p) => [p, k] as const) : [],
   );
   return {
     fields,
+    countsFor,
     dict: compileDictionary(spec, { compounds: opts.compounds }),
     inner: pieces.length > 0 ? innerPieceIndex(pieces) : null,
   };
@@ -85,20 +107,22 @@ export function fieldHits(
   sentences: readonly (readonly Token[])[],
   lexicon: NewsFieldLexicon,
 ): Map<string, number> {
-  const { dict, inner, fields } = lexicon;
-  const index = new Map(fields.map((f, k) => [f, k]));
+  const { dict, inner, fields, countsFor } = lexicon;
+  const keyIndex = new Map(dict.keys.map((key, k) => [key, k]));
   const perField = new Array<number>(fields.length).fill(0);
   const here = new Set<number>();
+  const add = (key: number): void => {
+    for (const k of countsFor[key] ?? []) here.add(k);
+  };
   for (const sentence of sentences) {
     const units = sentence.map((t) => tokenUnits(dict, t));
     const hits = hitsOfUnits(dict, units);
     let h = 0;
     sentence.forEach((token, i) => {
       here.clear();
-      for (; h < hits.length && (hits[h]?.start ?? 0) === i; h++)
-        here.add(index.get(hits[h]?.key ?? '') ?? -1);
-      if (inner && token.word) for (const k of innerGroups(inner, token.norm)) here.add(k);
-      for (const k of here) if (k >= 0) perField[k] = (perField[k] as number) + 1;
+      for (; h < hits.length && (hits[h]?.start ?? 0) === i; h++) add(keyIndex.get(hits[h]?.key ?? '') ?? -1);
+      if (inner && token.word) for (const key of innerGroups(inner, token.norm)) add(key);
+      for (const k of here) perField[k] = (perField[k] as number) + 1;
     });
   }
   const counts = new Map<string, number>();
