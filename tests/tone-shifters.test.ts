@@ -45,6 +45,20 @@ describe('polarity shifters', () => {
     expect(terms(text, off).Anschlag).toBeLessThan(0);
   });
 
+  it('a separable verb shifts when its particle ends the clause', () => {
+    const denied = 'Der Bürgermeister von Nordkirchen weist die Vorwürfe zurück.';
+    expect(terms(denied)['weist zurück+Vorwürfe']).toBeGreaterThan(0);
+    expect(terms(denied, off).Vorwürfe).toBeLessThan(0);
+    const fewer = 'Die Arbeitslosigkeit in Bielefeld geht deutlich zurück.';
+    expect(terms(fewer)['geht zurück+Arbeitslosigkeit']).toBeGreaterThan(0);
+    // Without its particle at the end of the clause the verb is no shifter.
+    const walks = 'Der Streit geht weiter, sagt der Sprecher.';
+    expect(terms(walks).Streit).toBeLessThan(0);
+    expect(
+      terms('Der Sprecher weist die Vorwürfe nicht zurück.')['nicht weist zurück+Vorwürfe'],
+    ).toBeLessThan(0);
+  });
+
   it('a negated shifter leaves the word its own polarity', () => {
     const failed = 'Die Polizei konnte den Anschlag auf das Heim nicht verhindern.';
     expect(terms(failed)['nicht verhindern+Anschlag']).toBeLessThan(0);
@@ -127,6 +141,8 @@ describe('shifter list', () => {
     expect(s.links.has('des')).toBe(true);
     expect(() => parseShifters('senk*\tverb\n')).toThrow(/prefix/);
     expect(() => parseShifters('rückgang\tnomen\n')).toThrow(/unknown kind/);
+    expect(parseShifters('weist zurück\tparticle\n').particles.get('zurück')?.has('weist')).toBe(true);
+    expect(() => parseShifters('zurück\tparticle\n')).toThrow(/particle/);
   });
 
   it('takes noun shifters only when written capitalized', () => {

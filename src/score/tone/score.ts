@@ -49,7 +49,7 @@ import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence
 import { INFLECTION_ENDINGS } from './inflection.js';
 import { domainOf, PREFIX_KEY, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
-import { applyShifters, type ShifterHit, shifterKind } from './shifters.js';
+import { applyShifters, particleVerb, type ShifterHit, shifterKind } from './shifters.js';
 
 export interface ToneOptions {
   /** Tone values inside [low, high] are labelled neutral. */
@@ -394,6 +394,9 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   // Whether the current clause is subordinate; decided by its first word.
   let sub = false;
   let clauseStart = true;
+  // First token of the current clause, and the last negator seen (for separable shifter verbs).
+  let clauseFrom = 0;
+  let lastNegator = -1;
   let afterComma = false;
   let i = 0;
   const n = tokens.length;
@@ -410,6 +413,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         negatedUntil = -1;
         clause++;
         clauseStart = true;
+        clauseFrom = i + 1;
         afterComma = t.norm === ',';
         sub = false;
       }
@@ -455,9 +459,22 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       const kind = shifterKind(lex.shifters, t, i === 0);
       if (kind !== null)
         shifterHits.push({ index: i, clause, kind, text: t.text, negated: i <= negatedUntil });
+      else {
+        // `weist die Vorwürfe zurück`: the particle completes a shifter verb earlier in the clause.
+        const v = particleVerb(lex.shifters, tokens, i, clauseFrom);
+        if (v >= 0)
+          shifterHits.push({
+            index: v,
+            clause,
+            kind: 'verb',
+            text: `${(tokens[v] as Token).text} ${t.text}`,
+            negated: lastNegator >= clauseFrom && lastNegator < i,
+          });
+      }
     }
     if (!phrase && (isNegator(neg, t.norm) || (weder && t.norm === 'noch'))) {
       acc.negators++;
+      lastNegator = i;
       negatedUntil = i + scope;
       if (t.norm === 'weder') weder = true;
       // A clause-final negator ("Das gefällt mir nicht.") negates the polar words before it.

@@ -42,6 +42,8 @@ export interface Shifters {
   links: Set<string>;
   /** Conjunctions that join a further noun phrase to the governed one (`gegen Rassismus und Hass`). */
   coordinators: Set<string>;
+  /** Separable verbs: the finite forms that a clause-final particle completes (`zurück` → weist, geht). */
+  particles: Map<string, Set<string>>;
   /** The first two letters of every shifter form, as a number: most words are rejected by them alone. */
   starts: Set<number>;
 }
@@ -91,7 +93,7 @@ function emptyList(): WordList {
   return { exact: new Set(), prefixes: new Map() };
 }
 
-/** Parse `form<TAB>kind` lines (kind noun, verb, adjective, preposition, link or coordinator; `#` comments; a trailing `*` marks a prefix). */
+/** Parse `form<TAB>kind` lines (kind noun, verb, adjective, preposition, particle, link or coordinator; `#` comments; a trailing `*` marks a prefix). */
 export function parseShifters(text: string): Shifters {
   const out: Shifters = {
     nouns: emptyList(),
@@ -100,6 +102,7 @@ export function parseShifters(text: string): Shifters {
     prepositions: emptyList(),
     links: new Set(),
     coordinators: new Set(),
+    particles: new Map(),
     starts: new Set(),
   };
   for (const line of text.split(/\r?\n/)) {
@@ -107,6 +110,15 @@ export function parseShifters(text: string): Shifters {
     const [rawForm, rawKind] = line.split('\t').map((c) => c.trim());
     const form = (rawForm ?? '').toLowerCase();
     if (form === '') continue;
+    if (rawKind === 'particle') {
+      const [verb, particle] = form.split(/\s+/);
+      if (verb === undefined || particle === undefined)
+        throw new Error(`shifters: particle verb '${form}' needs a finite form and a particle`);
+      const forms = out.particles.get(particle) ?? new Set<string>();
+      forms.add(verb);
+      out.particles.set(particle, forms);
+      continue;
+    }
     if (rawKind === 'link' || rawKind === 'coordinator') {
       (rawKind === 'link' ? out.links : out.coordinators).add(form);
       continue;
@@ -134,6 +146,24 @@ export function parseShifters(text: string): Shifters {
     } else list.exact.add(form);
   }
   return out;
+}
+
+/**
+ * The finite verb that the clause-final particle at `i` completes into a shifter (`weist die Vorwürfe
+ * zurück`, `die Arbeitslosigkeit geht deutlich zurück`): its index, searched back to `from` (the start
+ * of the clause), or -1.
+ */
+export function particleVerb(shifters: Shifters, tokens: Token[], i: number, from: number): number {
+  const forms = shifters.particles.get((tokens[i] as Token).norm);
+  if (forms === undefined) return -1;
+  const next = tokens[i + 1];
+  if (next?.word) return -1;
+  for (let k = i - 1; k >= from; k--) {
+    const t = tokens[k] as Token;
+    if (!t.word) return -1;
+    if (forms.has(t.norm)) return k;
+  }
+  return -1;
 }
 
 /** The project's shifter list, `data/lexicons/shifters.tsv`. */
