@@ -135,7 +135,15 @@ describe('exploreStage', () => {
     const terms = parse(readFileSync(path.join(dir, 'explore_topics.csv'), 'utf8'), {
       columns: true,
     }) as Record<string, string>[];
-    expect(Object.keys(terms[0] ?? {})).toEqual(['topic', 'rank', 'term', 'weight']);
+    expect(Object.keys(terms[0] ?? {})).toEqual(['topic', 'rank', 'term', 'weight', 'coherence']);
+    // One coherence per topic, the same on each of its rows, within [−1, 1].
+    for (const topic of ['1', '2']) {
+      const values = new Set(terms.filter((t) => t.topic === topic).map((t) => t.coherence));
+      expect(values.size).toBe(1);
+      const value = Number([...values][0]);
+      expect(value).toBeGreaterThanOrEqual(-1);
+      expect(value).toBeLessThanOrEqual(1);
+    }
     expect(terms).toHaveLength(2 * 3);
     const allTerms = terms.map((t) => t.term);
     expect(allTerms).not.toContain('wochenmarkt');
@@ -170,7 +178,7 @@ describe('exploreStage', () => {
     await runExplore(context(dir, {}));
     const text = readFileSync(path.join(dir, 'explore_topics.csv'), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFtopic;rank;term;weight');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFtopic;rank;term;weight;coherence');
     expect(exploreStage.writes).toEqual(['explore_topics.csv', 'explore_topics_by_municipality.csv']);
     expect(exploreStage.reads).toContain('tokens.jsonl');
   });

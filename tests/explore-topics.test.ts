@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { looseTopics, npmiCoherence } from '../src/explore/coherence.js';
 import { nmf } from '../src/explore/nmf.js';
 import { municipalityTopicRows, topicTermRows } from '../src/explore/tables.js';
 import { exploreTopics, groupTopicTerms } from '../src/explore/topics.js';
@@ -74,6 +75,37 @@ describe('nmf', () => {
   });
 });
 
+describe('npmiCoherence', () => {
+  const rows = (...articles: number[][]) => articles.map((idx) => ({ idx }));
+
+  it('is 1 for terms that always come together, 0 for independent ones, −1 for terms that never meet', () => {
+    expect(npmiCoherence(rows([0, 1], [0, 1], [2], [2]), [0, 1])).toBeCloseTo(1, 9);
+    // Each in half of the articles, together in a quarter: what chance gives.
+    expect(npmiCoherence(rows([0, 1], [0], [1], []), [0, 1])).toBeCloseTo(0, 9);
+    expect(npmiCoherence(rows([0], [0], [1], [1]), [0, 1])).toBe(-1);
+  });
+
+  it('averages over all pairs and needs two terms and one article', () => {
+    // Pairs (0,1): 1, (0,2): −1, (1,2): −1.
+    expect(npmiCoherence(rows([0, 1], [0, 1], [2], [2]), [0, 1, 2])).toBeCloseTo(-1 / 3, 9);
+    expect(npmiCoherence(rows([0, 1]), [0])).toBeNull();
+    expect(npmiCoherence([], [0, 1])).toBeNull();
+  });
+});
+
+describe('looseTopics', () => {
+  it('names topics at or below 0 and those under half the median, never one without a figure', () => {
+    const topics = [0.45, 0.5, 0.18, 0.38, -0.05, null, 0.6].map((coherence, i) => ({
+      topic: i + 1,
+      coherence,
+    }));
+    // Median of the six figures: (0.38 + 0.45) / 2 = 0.415; half of it 0.2075.
+    expect(looseTopics(topics)).toEqual([3, 5]);
+    expect(looseTopics([{ topic: 1, coherence: 0.4 }])).toEqual([]);
+    expect(looseTopics([{ topic: 1, coherence: null }])).toEqual([]);
+  });
+});
+
 describe('exploreTopics', () => {
   const options = { k: 3, topTerms: 4, seed: 1, maxDfShare: 0.5 };
 
@@ -102,6 +134,19 @@ describe('exploreTopics', () => {
       const w = t.terms.map((x) => x.weight);
       expect([...w].sort((a, b) => b - a)).toEqual(w);
     }
+  });
+
+  it('scores the top terms of each theme as coherent: they occur in the same articles', () => {
+    const ex = exploreTopics(docs, options);
+    for (const t of ex.topics) expect(t.coherence).toBeGreaterThan(0.3);
+    // Terms drawn one from each theme never share an article.
+    const m = termMatrix(
+      docs.map((d) => d.sentences),
+      { minDf: 2, maxDfShare: 0.5, maxTerms: 5000 },
+    );
+    const mixed = ['turnhalle', 'derby', 'defizit'].map((w) => m.display.indexOf(w));
+    expect(mixed.every((j) => j >= 0)).toBe(true);
+    expect(npmiCoherence(m.rows, mixed)).toBe(-1);
   });
 
   it('is deterministic for a seed', () => {

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
 import type { Article, ArticleTags } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
+import { looseTopics } from './coherence.js';
 import { exploreSettings } from './settings.js';
 import {
   MUNICIPALITY_TOPIC_COLUMNS,
@@ -65,6 +66,12 @@ export async function runExplore(ctx: StageContext): Promise<StageResult> {
     `explore: ${exploration.topics.length} topics from ${docs.length} of ${n} articles` +
       ` (${exploration.matrix.columns} stems, ${exploration.iterations} rounds; explore.relevant_only=${settings.relevant_only})`,
   );
+  const loose = looseTopics(exploration.topics);
+  if (loose.length > 0)
+    ctx.log.info(
+      `explore: the top terms of topic${loose.length > 1 ? 's' : ''} ${loose.join(', ')} are the least coherent` +
+        ' (coherence in explore_topics.csv at or below 0, or under half the median of the topics): read them with care',
+    );
   return {
     in: n,
     out: docs.length,

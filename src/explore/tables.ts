@@ -1,15 +1,21 @@
 import type { Cell } from '../io/csv.js';
 import { groupTopicTerms, type TopicExploration } from './topics.js';
 
-export const TOPIC_TERM_COLUMNS = ['topic', 'rank', 'term', 'weight'];
+export const TOPIC_TERM_COLUMNS = ['topic', 'rank', 'term', 'weight', 'coherence'];
 export const MUNICIPALITY_TOPIC_COLUMNS = ['municipality', 'topic', 'articles', 'share', 'top_terms'];
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-/** One row per topic and top term: `explore_topics.csv`. */
+/** One row per topic and top term: `explore_topics.csv`; `coherence` is the topic's, on each of its rows. */
 export function topicTermRows(exploration: TopicExploration): Cell[][] {
   return exploration.topics.flatMap((t) =>
-    t.terms.map((term, i): Cell[] => [t.topic, i + 1, term.term, round(term.weight)]),
+    t.terms.map((term, i): Cell[] => [
+      t.topic,
+      i + 1,
+      term.term,
+      round(term.weight),
+      t.coherence === null ? null : round(t.coherence),
+    ]),
   );
 }
 

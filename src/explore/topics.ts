@@ -1,4 +1,5 @@
 import type { Token } from '../records.js';
+import { npmiCoherence } from './coherence.js';
 import { nmf } from './nmf.js';
 import { type TermMatrix, type TermSettings, termMatrix } from './vocabulary.js';
 
@@ -33,6 +34,11 @@ export interface ExploredTopic {
   /** Sum of the articles' shares of this topic (an article counts 1 in all). */
   size: number;
   terms: TopicTerm[];
+  /**
+   * Mean NPMI of the top terms' pairs over the explored articles (see coherence.ts): near 1 the terms
+   * come together, at or below 0 they rarely do; null with fewer than two terms.
+   */
+  coherence: number | null;
 }
 
 export interface ArticleTopics {
@@ -113,15 +119,19 @@ export function exploreTopics(docs: readonly ExploreDoc[], opts: ExploreOptions)
   order.forEach((t, rank) => {
     topicTerms.set(h.subarray(t * m, t * m + m), rank * m);
   });
-  const topics: ExploredTopic[] = order.map((t, rank) => ({
-    topic: rank + 1,
-    size: size[t] as number,
-    terms: topColumns(h.subarray(t * m, t * m + m), opts.topTerms).map((j) => ({
-      term: matrix.display[j] as string,
-      stem: matrix.stems[j] as string,
-      weight: h[t * m + j] as number,
-    })),
-  }));
+  const topics: ExploredTopic[] = order.map((t, rank) => {
+    const columns = topColumns(h.subarray(t * m, t * m + m), opts.topTerms);
+    return {
+      topic: rank + 1,
+      size: size[t] as number,
+      terms: columns.map((j) => ({
+        term: matrix.display[j] as string,
+        stem: matrix.stems[j] as string,
+        weight: h[t * m + j] as number,
+      })),
+      coherence: npmiCoherence(matrix.rows, columns),
+    };
+  });
   const articles: ArticleTopics[] = docs.map((d, r) => {
     const row = shares[r] as number[];
     const weights = order.map((t) => row[t] as number);
