@@ -110,7 +110,7 @@ function parseArgs(argv: string[]): Args {
     balanced: true,
     shifters: true,
     shifterWindow: 4,
-    shifterFactor: 1,
+    shifterFactor: 0.8,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -79,7 +79,7 @@ export interface ShiftablePart {
 export interface ShiftOptions {
   /** Content words (not stopwords) a shifter reaches (default 4). */
   window: number;
-  /** A governed weight becomes −factor × weight (default 1). */
+  /** A governed weight becomes −factor × weight. */
   factor: number;
 }
 
