@@ -48,6 +48,25 @@ describe('termMatrix', () => {
     }
   });
 
+  it('leaves out function words of quoted English titles but keeps acronyms like IS and IT', () => {
+    const texts = [
+      'Das Kino am Markt zeigt „The Power of the Dog“ und lädt danach zum Gespräch über Flucht ein.',
+      'Im Kino läuft „The Lord of the Rings“, der Erlös geht an die Flüchtlingshilfe.',
+      'Die Terrormiliz IS hat nach Angaben der Behörden erneut Dörfer angegriffen.',
+      'Der IS bedroht Flüchtlinge im Lager, die IT der Stadt meldet einen Angriff auf Server.',
+      'Die IT-Abteilung und die IT der Kreisverwaltung bleiben geschlossen.',
+    ];
+    const m = termMatrix(
+      texts.map((t) => tokenizeGerman(t)),
+      { minDf: 2, maxDfShare: 1, maxTerms: 1000 },
+    );
+    expect(m.display).toContain('kino');
+    expect(m.display).not.toContain('the');
+    expect(m.display).not.toContain('of');
+    expect(m.display).toContain('is');
+    expect(m.display).toContain('it');
+  });
+
   it('shows the commonest word form of a stem and keeps only the most widespread stems', () => {
     const m = termMatrix(
       docs.map((d) => d.sentences),

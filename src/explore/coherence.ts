@@ -66,7 +66,7 @@ function npmi(pa: number, pb: number, pab: number): number {
 /**
  * Topics whose top terms hang together least: coherence at or below 0 (no more often together than
  * chance), or under half the median coherence of the topics. The level depends on the corpus (on
- * real German news, ten topics ranged from 0.18 to 0.57), hence the comparison with the median.
+ * real German news, ten topics ranged from 0.12 to 0.44), hence the comparison with the median.
  */
 export function looseTopics(topics: readonly { topic: number; coherence: number | null }[]): number[] {
   const values = topics.flatMap((t) => (t.coherence === null ? [] : [t.coherence])).sort((a, b) => a - b);

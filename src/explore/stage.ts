@@ -5,6 +5,7 @@ import { dialects, formatCsv } from '../io/csv.js';
 import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
+import { bundledDataFiles } from '../paths.js';
 import type { Article, ArticleTags } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { looseTopics } from './coherence.js';
@@ -86,6 +87,6 @@ export const exploreStage: StageDefinition = {
   reads: ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'],
   writes: EXPLORE_OUTPUTS,
   configPart: (config: Config) => ({ explore: exploreSettings(config), output: config.output }),
-  dataFiles: () => [],
+  dataFiles: () => bundledDataFiles('explore'),
   run: runExplore,
 };

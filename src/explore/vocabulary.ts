@@ -1,4 +1,5 @@
 import type { Token } from '../records.js';
+import { readDataRows } from '../tokenize/vocab.js';
 import type { SparseRows } from './nmf.js';
 
 /** Settings for the terms topics are built from. */
@@ -21,9 +22,21 @@ export interface TermMatrix extends SparseRows {
 
 const DIGITS = /^[\d.,]+$/;
 
-/** Stem of a content word, or null for stopwords, punctuation, numbers and one-letter words. */
+let foreign: Set<string> | undefined;
+
+/** Function words of other languages that German news quotes (data/explore/foreign-function-words.txt). */
+function foreignFunctionWords(): Set<string> {
+  foreign ??= new Set(readDataRows('explore', 'foreign-function-words.txt').map((row) => row[0] ?? ''));
+  return foreign;
+}
+
+/**
+ * Stem of a content word, or null for stopwords (German, and function words of other languages in
+ * quoted titles), punctuation, numbers and one-letter words.
+ */
 function contentStem(token: Token): string | null {
   if (!token.word || token.stop) return null;
+  if (foreignFunctionWords().has(token.norm)) return null;
   const stem = (token.stem || token.norm || token.text).toLowerCase();
   if (stem.length < 2 || DIGITS.test(stem)) return null;
   return stem;
