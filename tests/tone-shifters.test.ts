@@ -133,6 +133,24 @@ describe('polarity shifters', () => {
   });
 });
 
+describe('negating adjective endings', () => {
+  it('-frei and -los reverse the noun they are built on', () => {
+    expect(terms('Die Übergabe der Unterkunft verlief gewaltfrei.').gewaltfrei).toBeGreaterThan(0);
+    expect(terms('Die Proteste vor dem Rathaus blieben gewaltlos.').gewaltlos).toBeGreaterThan(0);
+    // Not the evaluative first part (`Skandal…`): a season without scandal is no scandal.
+    expect(terms('Die Saison des Vereins verlief skandalfrei.').skandalfrei).toBeGreaterThan(0);
+    expect(
+      terms('Die Saison des Vereins verlief skandalfrei.', { ...opts, affixes: false }).skandalfrei,
+    ).toBe(undefined);
+  });
+
+  it('applies to lower-case adjectives only, and listed words keep their weight', () => {
+    expect(terms('Der Einsatz der Polizei blieb erfolglos.').erfolglos).toBeLessThan(0);
+    // A capitalized word ending in -los is a noun or name (`Carlos`), not an adjective.
+    expect(terms('Der Trainer Carlos kam am Montag.').Carlos).toBeUndefined();
+  });
+});
+
 describe('shifter list', () => {
   it('parses kinds and prefixes and rejects what it cannot use', () => {
     const s = parseShifters('# comment\nrückgang\tnoun\nverhinder*\tverb\ndes\tlink\n');

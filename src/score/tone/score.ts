@@ -49,7 +49,7 @@ import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence
 import { INFLECTION_ENDINGS } from './inflection.js';
 import { domainOf, PREFIX_KEY, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
-import { applyShifters, particleVerb, type ShifterHit, shifterKind } from './shifters.js';
+import { applyShifters, particleVerb, type ShifterHit, shifterKind, suffixBases } from './shifters.js';
 
 export interface ToneOptions {
   /** Tone values inside [low, high] are labelled neutral. */
@@ -239,6 +239,20 @@ function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: nu
   return undefined;
 }
 
+/**
+ * Weight of a lower-case adjective built on a polar noun with an ending that negates it (`problemlos`,
+ * `gewaltfreie`, `erfolgloser`): the noun's weight reversed, or undefined.
+ */
+function suffixWeight(lex: ToneLexicon, tokens: Token[], i: number): number | undefined {
+  const t = tokens[i] as Token;
+  if (/^\p{Lu}/u.test(t.text)) return undefined;
+  for (const base of suffixBases(lex.shifters, t.norm)) {
+    const w = lex.cased.get(base)?.upper;
+    if (w !== undefined && Math.abs(w) >= SUFFIX_MIN_WEIGHT) return -SHIFTER_FACTOR * w;
+  }
+  return undefined;
+}
+
 /** Per lexicon and minimum length: the listed base form each norm extends by an ending, or null. */
 const inflectionBases = new WeakMap<ToneLexicon, Map<number, Map<string, string | null>>>();
 const BASE_CACHE_LIMIT = 100_000;
@@ -354,6 +368,8 @@ interface Part {
 
 /** Default share of a governed word's weight that a shifter reverses. */
 const SHIFTER_FACTOR = 0.8;
+/** A noun under a negating ending (`-los`, `-frei`) must weigh at least this to give the adjective a weight. */
+const SUFFIX_MIN_WEIGHT = 0.2;
 
 const CONTRAST = new Set(['aber', 'jedoch', 'allerdings', 'trotzdem', 'dennoch', 'sondern']);
 
@@ -500,6 +516,16 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (weight === undefined && inflection > 0 && !t.stop)
       weight = inflectedWeight(lex, tokens, i, inflection, caseSensitive);
     if (weight === undefined && hyphenHeads && !phrase) weight = hyphenHeadWeight(lex, tokens, i, inflection);
+    // Before the evaluative first parts: `skandalfrei` is no scandal. Also where the lexicon lists the
+    // word as barely polar (SentiWS rates `gewaltfrei` 0.004).
+    if (
+      (weight === undefined || Math.abs(weight) < minWeight) &&
+      affixes &&
+      !phrase &&
+      !t.stop &&
+      lex.shifters.suffixes.length > 0
+    )
+      weight = suffixWeight(lex, tokens, i) ?? weight;
     if (weight === undefined && affixes && !phrase && !t.stop)
       weight = affixWeight(lex, tokens, i, inflection);
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);

@@ -42,6 +42,8 @@ export interface Shifters {
   links: Set<string>;
   /** Conjunctions that join a further noun phrase to the governed one (`gegen Rassismus und Hass`). */
   coordinators: Set<string>;
+  /** Adjective endings that negate the noun before them (`problemlos`, `gewaltfrei`, `erfolglos`). */
+  suffixes: string[];
   /** Separable verbs: the finite forms that a clause-final particle completes (`zurück` → weist, geht). */
   particles: Map<string, Set<string>>;
   /** The first two letters of every shifter form, as a number: most words are rejected by them alone. */
@@ -93,7 +95,7 @@ function emptyList(): WordList {
   return { exact: new Set(), prefixes: new Map() };
 }
 
-/** Parse `form<TAB>kind` lines (kind noun, verb, adjective, preposition, particle, link or coordinator; `#` comments; a trailing `*` marks a prefix). */
+/** Parse `form<TAB>kind` lines (kind noun, verb, adjective, preposition, particle, suffix, link or coordinator; `#` comments; a trailing `*` marks a prefix). */
 export function parseShifters(text: string): Shifters {
   const out: Shifters = {
     nouns: emptyList(),
@@ -103,6 +105,7 @@ export function parseShifters(text: string): Shifters {
     links: new Set(),
     coordinators: new Set(),
     particles: new Map(),
+    suffixes: [],
     starts: new Set(),
   };
   for (const line of text.split(/\r?\n/)) {
@@ -110,6 +113,10 @@ export function parseShifters(text: string): Shifters {
     const [rawForm, rawKind] = line.split('\t').map((c) => c.trim());
     const form = (rawForm ?? '').toLowerCase();
     if (form === '') continue;
+    if (rawKind === 'suffix') {
+      out.suffixes.push(form);
+      continue;
+    }
     if (rawKind === 'particle') {
       const [verb, particle] = form.split(/\s+/);
       if (verb === undefined || particle === undefined)
@@ -164,6 +171,31 @@ export function particleVerb(shifters: Shifters, tokens: Token[], i: number, fro
     if (forms.has(t.norm)) return k;
   }
   return -1;
+}
+
+const ADJECTIVE_ENDINGS = ['en', 'er', 'es', 'em', 'e', ''];
+const LINKING = ['s', 'es', 'n', 'en'];
+
+/**
+ * The nouns a lower-case adjective may be built on with a shifting ending (`problemlos` on `problem`,
+ * `gewaltfreie` on `gewalt`, `erfolgloser` on `erfolg` with its linking s), longest first; [] when
+ * it has no such ending. The caller looks them up as nouns and reverses the weight of the first found.
+ */
+export function suffixBases(shifters: Shifters, norm: string): string[] {
+  for (const ending of ADJECTIVE_ENDINGS) {
+    if (!norm.endsWith(ending)) continue;
+    const stem = norm.slice(0, norm.length - ending.length);
+    for (const suffix of shifters.suffixes) {
+      if (!stem.endsWith(suffix)) continue;
+      const base = stem.slice(0, stem.length - suffix.length);
+      if (base.length < 4) continue;
+      const out = [base];
+      for (const l of LINKING)
+        if (base.endsWith(l) && base.length - l.length >= 4) out.push(base.slice(0, -l.length));
+      return out;
+    }
+  }
+  return [];
 }
 
 /** The project's shifter list, `data/lexicons/shifters.tsv`. */
