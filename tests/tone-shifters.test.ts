@@ -144,6 +144,13 @@ describe('negating adjective endings', () => {
     ).toBe(undefined);
   });
 
+  it('a compound ending in a noun shifter reverses its first part', () => {
+    expect(terms('Der Schuldenabbau der Gemeinde Hamminkeln kommt voran.').Schuldenabbau).toBeGreaterThan(0);
+    expect(terms('Die Armutsbekämpfung bleibt ein Ziel des Kreises.').Armutsbekämpfung).toBeGreaterThan(0);
+    // First parts that are not polar give nothing.
+    expect(terms('Der Zeltabbau auf dem Festplatz beginnt im Mai.').Zeltabbau).toBeUndefined();
+  });
+
   it('applies to lower-case adjectives only, and listed words keep their weight', () => {
     expect(terms('Der Einsatz der Polizei blieb erfolglos.').erfolglos).toBeLessThan(0);
     // A capitalized word ending in -los is a noun or name (`Carlos`), not an adjective.

@@ -49,7 +49,14 @@ import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence
 import { INFLECTION_ENDINGS } from './inflection.js';
 import { domainOf, PREFIX_KEY, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
-import { applyShifters, particleVerb, type ShifterHit, shifterKind, suffixBases } from './shifters.js';
+import {
+  applyShifters,
+  particleVerb,
+  type ShifterHit,
+  shifterHeadBases,
+  shifterKind,
+  suffixBases,
+} from './shifters.js';
 
 export interface ToneOptions {
   /** Tone values inside [low, high] are labelled neutral. */
@@ -241,12 +248,16 @@ function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: nu
 
 /**
  * Weight of a lower-case adjective built on a polar noun with an ending that negates it (`problemlos`,
- * `gewaltfreie`, `erfolgloser`): the noun's weight reversed, or undefined.
+ * `gewaltfreie`, `erfolgloser`), or of a compound noun whose last part is a noun shifter
+ * (`Schuldenabbau`, `Armutsbekämpfung`): the first part's weight reversed, or undefined.
  */
 function suffixWeight(lex: ToneLexicon, tokens: Token[], i: number): number | undefined {
   const t = tokens[i] as Token;
-  if (/^\p{Lu}/u.test(t.text)) return undefined;
-  for (const base of suffixBases(lex.shifters, t.norm)) {
+  // A noun may end in a noun shifter (`Schuldenabbau`), an adjective in a negating ending (`gewaltfrei`).
+  const bases = /^\p{Lu}/u.test(t.text)
+    ? shifterHeadBases(lex.shifters, t.norm)
+    : suffixBases(lex.shifters, t.norm);
+  for (const base of bases) {
     const w = lex.cased.get(base)?.upper;
     if (w !== undefined && Math.abs(w) >= SUFFIX_MIN_WEIGHT) return -SHIFTER_FACTOR * w;
   }
@@ -516,8 +527,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (weight === undefined && inflection > 0 && !t.stop)
       weight = inflectedWeight(lex, tokens, i, inflection, caseSensitive);
     if (weight === undefined && hyphenHeads && !phrase) weight = hyphenHeadWeight(lex, tokens, i, inflection);
-    // Before the evaluative first parts: `skandalfrei` is no scandal. Also where the lexicon lists the
-    // word as barely polar (SentiWS rates `gewaltfrei` 0.004).
+    // Before the evaluative first parts: `skandalfrei` is no scandal, `Terrorbekämpfung` no terror. Also
+    // where the lexicon lists the word as barely polar (SentiWS rates `gewaltfrei` 0.004).
     if (
       (weight === undefined || Math.abs(weight) < minWeight) &&
       affixes &&

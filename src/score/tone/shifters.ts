@@ -198,6 +198,39 @@ export function suffixBases(shifters: Shifters, norm: string): string[] {
   return [];
 }
 
+const headCache = new WeakMap<Shifters, Map<string, string[]>>();
+
+/**
+ * The first parts a compound noun ending in a noun shifter may be built on (`Schuldenabbau` on
+ * `schulden`, `Armutsbekämpfung` on `armut`), longest first; [] when it ends in none. The caller looks
+ * them up as nouns and reverses the weight of the first found.
+ */
+export function shifterHeadBases(shifters: Shifters, norm: string): string[] {
+  let byEnd = headCache.get(shifters);
+  if (!byEnd) {
+    byEnd = new Map();
+    for (const form of shifters.nouns.exact) {
+      const key = form.slice(-3);
+      const list = byEnd.get(key) ?? [];
+      list.push(form);
+      byEnd.set(key, list);
+    }
+    headCache.set(shifters, byEnd);
+  }
+  const forms = byEnd.get(norm.slice(-3));
+  if (!forms) return [];
+  for (const form of forms) {
+    if (!norm.endsWith(form)) continue;
+    const base = norm.slice(0, norm.length - form.length);
+    if (base.length < 4) continue;
+    const out = [base];
+    for (const l of LINKING)
+      if (base.endsWith(l) && base.length - l.length >= 4) out.push(base.slice(0, -l.length));
+    return out;
+  }
+  return [];
+}
+
 /** The project's shifter list, `data/lexicons/shifters.tsv`. */
 export function loadShifters(): Shifters {
   return parseShifters(readFileSync(dataPath('lexicons', 'shifters.tsv'), 'utf8'));
