@@ -166,6 +166,17 @@ describe('field pseudo-terms', () => {
     expect(on.ids.has('f:medien')).toBe(true);
   });
 
+  it('leave out subfields below fieldDepth', () => {
+    const text = tokenizeGerman('Die Zeitung berichtet über den Fernsehsender.');
+    const fieldTerms = (fieldDepth?: number) => {
+      const table = openTermTable();
+      articleTerms(text, { ...base, charMin: 0, charMax: 0, fields: true, fieldDepth }, table);
+      return table.terms.filter((t) => termKind(t) === 'f').sort();
+    };
+    expect(fieldTerms(1)).toEqual(['f:medien']);
+    expect(fieldTerms()).toEqual(['f:medien', 'f:medien.presse', 'f:medien.rundfunk']);
+  });
+
   it('go into the views named by fieldViews', () => {
     const pick = (fieldViews: 'none' | 'words' | 'chars' | 'all') =>
       featureViews(resolveOptions({ fieldViews })).map((v) => v.fields);

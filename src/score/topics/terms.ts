@@ -21,6 +21,8 @@ export interface TermOptions {
   fields?: boolean;
   /** Let words of the field lexicon count as heads and modifiers of compounds too. */
   fieldCompounds?: boolean;
+  /** Deepest level of fields used: 1 the top-level fields only, 2 their subfields too (default: all). */
+  fieldDepth?: number;
 }
 
 /** Feature kinds; the prefix of every feature string names its kind (`f`: news field). */
@@ -130,8 +132,10 @@ export function articleTerms(
   }
   if (opts.fields) {
     const lexicon = loadNewsFields(opts.fieldCompounds === true);
-    for (const [field, times] of fieldHits(sentences, lexicon))
-      bump(counts, termId(table, `f:${field}`), times);
+    const depth = opts.fieldDepth ?? Number.POSITIVE_INFINITY;
+    for (const [field, times] of fieldHits(sentences, lexicon)) {
+      if (field.split('.').length <= depth) bump(counts, termId(table, `f:${field}`), times);
+    }
   }
   const chars = opts.charMin > 0 && opts.charMax >= opts.charMin;
   for (const [stem, times] of stems) {
