@@ -39,6 +39,13 @@ describe('polarity shifters', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('going back, a verb governs the head noun, not its genitive attribute', () => {
+    const t = terms('Die Behörden haben eine Eskalation des Konflikts in der Unterkunft vermieden.');
+    expect(t['vermieden+Eskalation']).toBeGreaterThan(0);
+    // Without a polar head the attribute is what changes: fewer victims is good news.
+    expect(terms('Die Zahl der Opfer ist im Kreis gesunken.')['gesunken+Opfer']).toBeGreaterThan(0);
+  });
+
   it('a verb governs the noun after it', () => {
     const text = 'In Dortmund verhinderte die Polizei einen Anschlag auf die Notunterkunft.';
     expect(terms(text)['verhinderte+Anschlag']).toBeGreaterThan(0);

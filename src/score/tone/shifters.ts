@@ -90,6 +90,9 @@ const MIN_PREFIX = 5;
 const ADJECTIVE_WINDOW = 2;
 /** Tokens after a comma in which a list must reach its coordinator (`A, B und C`). */
 const LIST_REACH = 4;
+/** Tokens back from a genitive attribute to its head noun (`Eskalation des blutigen Kriegs`). */
+const HEAD_REACH = 4;
+const GENITIVE_LINKS = new Set(['des', 'der', 'eines', 'einer']);
 
 function emptyList(): WordList {
   return { exact: new Set(), prefixes: new Map() };
@@ -325,6 +328,7 @@ function verbTarget<P extends ShiftablePart>(
   hit: ShifterHit,
   tokens: Token[],
   byIndex: Map<number, P>,
+  shifters: Shifters,
   window: number,
 ): P | undefined {
   for (const dir of hit.kind === 'adjective' ? [1] : [1, -1]) {
@@ -333,9 +337,33 @@ function verbTarget<P extends ShiftablePart>(
       const t = tokens[k];
       if (t === undefined || !t.word) break;
       const p = byIndex.get(k);
-      if (p !== undefined && /^\p{Lu}/u.test(t.text)) return p;
+      if (p !== undefined && /^\p{Lu}/u.test(t.text))
+        return dir < 0 ? (headOf(k, tokens, byIndex, shifters) ?? p) : p;
       if (!t.stop) words++;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Going back from a verb, the first noun found may be a genitive attribute (`eine Eskalation des Kriegs
+ * vermieden`): the polar head noun before its link word, if there is one.
+ */
+function headOf<P extends ShiftablePart>(
+  k: number,
+  tokens: Token[],
+  byIndex: Map<number, P>,
+  shifters: Shifters,
+): P | undefined {
+  let j = k - 1;
+  let linked = false;
+  while (j >= 0 && j >= k - HEAD_REACH) {
+    const t = tokens[j] as Token;
+    if (!t.word) return undefined;
+    if (/^\p{Lu}/u.test(t.text)) return linked ? byIndex.get(j) : undefined;
+    if (GENITIVE_LINKS.has(t.norm)) linked = true;
+    else if (!linked && !shifters.links.has(t.norm)) return undefined;
+    j--;
   }
   return undefined;
 }
@@ -361,7 +389,15 @@ export function applyShifters<P extends ShiftablePart>(
     const targets =
       hit.kind === 'noun' || hit.kind === 'preposition'
         ? nounTargets(hit, tokens, byIndex, shifters, opts.window)
-        : [verbTarget(hit, tokens, byIndex, hit.kind === 'adjective' ? ADJECTIVE_WINDOW : opts.window)];
+        : [
+            verbTarget(
+              hit,
+              tokens,
+              byIndex,
+              shifters,
+              hit.kind === 'adjective' ? ADJECTIVE_WINDOW : opts.window,
+            ),
+          ];
     for (const target of targets) {
       if (target === undefined || target.shifted) continue;
       target.weight = hit.negated ? target.unnegated : -target.weight * opts.factor;
