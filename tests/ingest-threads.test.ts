@@ -6,8 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
+import type { PlaceConfig } from '../src/ingest/municipality.js';
+import type * as ReadPool from '../src/ingest/read-pool.js';
 import { runIngest } from '../src/ingest/stage.js';
 import { packageRoot } from '../src/paths.js';
 import { memoryLogger } from '../src/runner/log.js';
@@ -89,4 +92,43 @@ describe.skipIf(!built)('ingest with reader threads (built CLI)', () => {
     };
     expect(state.stages.ingest).toMatchObject({ in: result.in, out: result.out, rejected: result.rejected });
   }, 120_000);
+
+  it('fails the reads with the reason when a reader thread cannot start, instead of restarting it', async () => {
+    const pool = (await import(
+      pathToFileURL(path.join(packageRoot, 'dist', 'ingest', 'read-pool.js')).href
+    )) as typeof ReadPool;
+    const dir = mkdtempSync(path.join(tmpdir(), 'lokalpresse-threads-broken-'));
+    writeCorpus(dir);
+    const files = Array.from({ length: 14 }, (_, i) =>
+      path.join(dir, `seiten/${String(i).padStart(2, '0')}.html`),
+    );
+    const previous = process.env.LOKALPRESSE_READ_THREADS;
+    process.env.LOKALPRESSE_READ_THREADS = '2';
+    try {
+      // A places list that is not a list: each thread fails as it builds its analyzer.
+      const reader = pool.createFileReader(
+        {
+          places: null as unknown as PlaceConfig[],
+          outlets: {},
+          duplicates: { threshold: 0.8, shingle: 5, hashes: 128 },
+          minWords: 1,
+        },
+        { columns: parseConfig({}, 'test').ingest.columns, delimiter: 'auto' },
+        files,
+      );
+      expect(reader.threads).toBe(2);
+      const reads = await Promise.allSettled(files.slice(0, 6).map((f) => reader.read(f)));
+      for (const read of reads) {
+        expect(read.status).toBe('rejected');
+        if (read.status === 'rejected')
+          expect(String(read.reason)).toMatch(/reader thread (cannot start|failed)/);
+      }
+      // Later reads fail at once, with the same reason.
+      await expect(reader.read(files[7] as string)).rejects.toThrow(/reader thread cannot start/);
+      await reader.close();
+    } finally {
+      if (previous === undefined) delete process.env.LOKALPRESSE_READ_THREADS;
+      else process.env.LOKALPRESSE_READ_THREADS = previous;
+    }
+  }, 60_000);
 });

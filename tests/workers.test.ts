@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,4 +39,37 @@ describe.skipIf(!built)('worker threads', () => {
       expect(readFileSync(path.join(three, file), 'utf8'), file).toBe(reference);
     }
   }, 180_000);
+
+  it('stop with a message naming the file when a worker cannot build its processor', () => {
+    // A user tone lexicon without one usable entry fails every score worker as it starts.
+    const dir = mkdtempSync(path.join(tmpdir(), 'lp-workers-lexicon-'));
+    writeFileSync(path.join(dir, 'kaputt.tsv'), 'Flüchtlingshilfe ohne Gewicht\nHilfe|NN\tviel\n');
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ score: { tone: { lexicons: ['kaputt.tsv'] } } }),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'run',
+        '--corpus',
+        path.join(packageRoot, 'corpus'),
+        '--out',
+        path.join(dir, 'out'),
+        '--config',
+        path.join(dir, 'config.json'),
+        '--workers',
+        '2',
+      ],
+      { cwd: packageRoot, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`tone lexicon ${path.join(dir, 'kaputt.tsv')}: no entries found`);
+    // A message, not a crash: no stack trace, no unhandled rejection.
+    expect(r.stderr).not.toMatch(/\n\s+at |triggerUncaughtException/);
+    // The stages before score completed and were kept.
+    expect(existsSync(path.join(dir, 'out', 'tags.jsonl'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out', 'scores.jsonl'))).toBe(false);
+  }, 120_000);
 });

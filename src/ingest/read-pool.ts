@@ -156,6 +156,8 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
   const busy = new Map<Worker, Pending>();
   let nextId = 0;
   let closed = false;
+  /** Set when a thread failed before answering anything (it cannot start): no thread is started again. */
+  let broken: Error | null = null;
 
   const dispatch = (): void => {
     while (idle.length > 0 && queue.length > 0) {
@@ -167,7 +169,9 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
   };
   const start = (): void => {
     const worker = new Worker(script, { workerData: { setup, read } });
+    let answered = false;
     worker.on('message', (reply: ReadReply) => {
+      answered = true;
       const job = busy.get(worker);
       busy.delete(worker);
       idle.push(worker);
@@ -184,6 +188,12 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
       if (job) job.reject(new Error(`reader thread failed: ${error.message}`));
+      if (!answered) {
+        // It could not start (e.g. a data file it loads is broken): a fresh one would fail the same way.
+        broken ??= new Error(`reader thread cannot start: ${error.message}`);
+        for (const waiting of queue.splice(0)) waiting.reject(broken);
+        return;
+      }
       if (!closed) {
         start();
         dispatch();
@@ -200,6 +210,7 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
   /** Queues a task; `urgent` tasks (slices of the file being waited for) go before later files. */
   const submit = (task: ReadTask, urgent: boolean): Promise<ReadReply & { ok: true }> =>
     new Promise((resolve, reject) => {
+      if (broken) return reject(broken);
       const job = { task, resolve, reject };
       if (urgent) queue.unshift(job);
       else queue.push(job);

@@ -53,6 +53,13 @@ export async function* mapRows(rows: AsyncIterable<string[]>, spec: PoolSpec): A
   const workerUrl = new URL('./worker.js', import.meta.url);
   const workers = Array.from({ length: n }, () => new Worker(workerUrl, { workerData: spec }));
   const pending = new Map<number, { resolve: (out: string[]) => void; reject: (e: Error) => void }>();
+  /** Why the pool cannot go on: a worker failed (e.g. its processor could not be built) or exited. */
+  let failure: Error | null = null;
+  const fail = (e: Error): void => {
+    failure ??= e;
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+  };
   for (const w of workers) {
     w.on('message', (m: { id: number; out?: string[]; error?: string }) => {
       const p = pending.get(m.id);
@@ -61,9 +68,11 @@ export async function* mapRows(rows: AsyncIterable<string[]>, spec: PoolSpec): A
       if (m.error !== undefined) p.reject(new Error(m.error));
       else p.resolve(m.out ?? []);
     });
-    w.on('error', (e) => {
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
+    // A processor that cannot be built (an unreadable lexicon, a bad data file) fails its worker at
+    // start, before any batch is answered: every batch in flight or sent later fails with its error.
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`a worker thread stopped (exit code ${code})`));
     });
   }
   const inFlight: Array<Promise<string[]>> = [];
@@ -71,12 +80,14 @@ export async function* mapRows(rows: AsyncIterable<string[]>, spec: PoolSpec): A
   const send = (batch: string[][]): void => {
     const id = nextId++;
     const worker = workers[id % n] as Worker;
-    inFlight.push(
-      new Promise<string[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, rows: batch });
-      }),
-    );
+    const answer = new Promise<string[]>((resolve, reject) => {
+      if (failure) return reject(failure);
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, rows: batch });
+    });
+    // Awaited in order below; a batch that fails before its turn must not count as unhandled.
+    answer.catch(() => {});
+    inFlight.push(answer);
   };
   try {
     let batch: string[][] = [];
