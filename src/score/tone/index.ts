@@ -29,3 +29,4 @@ export {
   type ToneTerm,
   toneEvidence,
 } from './score.js';
+export { loadShifters, parseShifters, type ShifterKind, type Shifters } from './shifters.js';
