@@ -177,6 +177,21 @@ describe('field pseudo-terms', () => {
     expect(fieldTerms()).toEqual(['f:medien', 'f:medien.presse', 'f:medien.rundfunk']);
   });
 
+  it('go into both views by default', () => {
+    const model = trainTopicClassifier(
+      [
+        { id: 'a', label: 'Sport', sentences: tokenizeGerman('Der Torhüter hält den Elfmeter im Derby.') },
+        { id: 'b', label: 'Sport', sentences: tokenizeGerman('Die Mannschaft feiert den Pokal im Stadion.') },
+        { id: 'c', label: 'Medien', sentences: tokenizeGerman('Der Fernsehsender verliert Zuschauer.') },
+        { id: 'd', label: 'Medien', sentences: tokenizeGerman('Die Zeitung entlässt ihren Chefredakteur.') },
+      ],
+      { minDf: 1, selfTrainingRounds: 0 },
+    );
+    expect(model.views).toHaveLength(2);
+    for (const view of model.views)
+      expect(view.vocabulary).toEqual(expect.arrayContaining(['f:sport', 'f:medien']));
+  });
+
   it('go into the views named by fieldViews', () => {
     const pick = (fieldViews: 'none' | 'words' | 'chars' | 'all') =>
       featureViews(resolveOptions({ fieldViews })).map((v) => v.fields);

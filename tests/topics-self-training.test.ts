@@ -108,8 +108,8 @@ describe('self-training over the uncoded articles', () => {
     sentences: tokenizeGerman(text),
   }));
   const rest = uncoded.map(([, text]) => tokenizeGerman(text));
-  // Char n-grams off so that only whole words link the articles.
-  const opts = { charMin: 0, charMax: 0, bigrams: false, minDf: 1 };
+  // Char n-grams and news fields off so that only whole words link the articles.
+  const opts = { charMin: 0, charMax: 0, bigrams: false, minDf: 1, fieldViews: 'none' as const };
 
   it('codes articles whose words only the uncoded articles connect to a label', () => {
     const model = trainTopicClassifier(samples, opts, { unlabeled: rest });

@@ -64,8 +64,13 @@ export interface TopicModelOptions extends TermOptions, WeightingOptions {
    */
   views: 'split' | 'joint';
   /**
-   * Which views get the news-field pseudo-terms (`f:` block, weight `blockWeights.f`): `words` the stem
-   * view (or the joint model), `chars` the character view, `all` both, `none` neither.
+   * Which views get the news-field pseudo-terms (`f:` block, weight `blockWeights.f`; see fields.ts and
+   * data/topics/news-fields.yml): `words` the stem view (or the joint model), `chars` the character view,
+   * `all` both, `none` neither. Prior knowledge the coded sample lacks: most topical words occur in no
+   * coded article, but their field does. On 20 splits of the topics dev set, `all` raised accuracy /
+   * macro-F1 from 0.772 / 0.760 to 0.807 / 0.806 with half of it coded and from 0.791 / 0.786 to
+   * 0.812 / 0.811 with 70%; `words` alone gained less at 50%, block weights 0.3 and 1 less than 0.5, and
+   * field words counted inside compounds (`fieldCompounds`) as much as without them.
    */
   fieldViews: 'none' | 'words' | 'chars' | 'all';
 }
@@ -95,7 +100,7 @@ export const defaultTopicModelOptions: TopicModelOptions = {
   maxPseudoLabeled: 1000,
   selfTrainedTemperature: 2.2,
   views: 'split',
-  fieldViews: 'none',
+  fieldViews: 'all',
 };
 
 /** One linear model (one-vs-rest SVMs over one feature view) as plain JSON-serializable data. */
