@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -77,6 +77,37 @@ describe('command line', () => {
     expect(await main(['explore', '--out', dir])).toBe(2);
     expect(io.err()).toMatch(/explore: .*articles\.jsonl is missing; run `lokalpresse ingest` first/);
     expect(stageOrder).not.toContain('explore');
+  });
+
+  it('warns about the lines of user dictionaries and lexicons it skips, naming file and line, and runs on', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lp-cli-'));
+    const corpus = path.join(dir, 'korpus');
+    mkdirSync(corpus);
+    writeFileSync(
+      path.join(corpus, 'meldung.txt'),
+      'Neue Unterkunft in Altena\n\nDie Stadt Altena bringt 40 Geflüchtete in der früheren Hauptschule unter. Ehrenamtliche des Runden Tisches bieten Sprachkurse an.',
+    );
+    // The second pattern row lacks its category: a typo that would otherwise cost the word silently.
+    const query = path.join(dir, 'suche.csv');
+    writeFileSync(query, 'kategorie,muster\nflucht,geflüchtete*\nunterkunft*\n');
+    // A SentiWS-style user lexicon: a decimal comma is read, a word and a missing weight are not.
+    const lexicon = path.join(dir, 'eigene.tsv');
+    writeFileSync(lexicon, 'Ehrenamt|NN\t0.4\nSprachkurs|NN\t0,3\nHetze|NN\tstark\nHass|NN\n');
+    const config = path.join(dir, 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ tag: { query: 'suche.csv' }, score: { tone: { lexicons: ['eigene.tsv'] } } }),
+    );
+    const io = capture();
+    expect(await main(['run', '--corpus', corpus, '--config', config, '--out', path.join(dir, 'out')])).toBe(
+      0,
+    );
+    expect(io.err()).toContain(
+      `warning: tag.query: dictionary ${query}: 1 line(s) skipped — line 3: needs a category and a pattern, separated by ","`,
+    );
+    expect(io.err()).toContain(
+      `warning: score.tone.lexicons: tone lexicon ${lexicon}: 2 line(s) skipped — line 3: weight "stark" is not a number; line 4: no weight after the word`,
+    );
   });
 
   it('validate needs codings', async () => {

@@ -130,6 +130,36 @@ describe('loadDictionary', () => {
     expect(loadDictionary(t)).toEqual({ schule: ['schul*'], sport: ['turnhalle'] });
   });
 
+  it('tells the lines of .dic, .csv and .tsv files it skips, with their line numbers', () => {
+    const skippedIn = (file: string, text: string): { spec: unknown; lines: string[] } => {
+      const f = path.join(dir, file);
+      writeFileSync(f, text);
+      const lines: string[] = [];
+      const spec = loadDictionary(f, (line, why) => lines.push(`${line}: ${why}`));
+      return { spec, lines };
+    };
+    const dic = skippedIn('kaputt.dic', '%\n1\tposemo\n%\nfreude*\t1\nangst\t7\nhoffnung\n');
+    expect(dic.spec).toEqual({ posemo: ['freude*'] });
+    expect(dic.lines).toEqual([
+      '5: category 7 of "angst" is not declared between the % lines',
+      '6: "hoffnung" has no category number',
+    ]);
+    // After a quoted field over two lines, the rows below keep their line numbers.
+    const csv = skippedIn(
+      'kaputt.csv',
+      'kategorie,muster\nschule,schul*\nkita*\n\nsport,"fußball\nverein"\nsport\n,turnhalle\n',
+    );
+    expect(csv.spec).toEqual({ schule: ['schul*'], sport: ['fußball\nverein'] });
+    expect(csv.lines).toEqual([
+      '3: needs a category and a pattern, separated by ","',
+      '7: needs a category and a pattern, separated by ","',
+      '8: needs a category and a pattern, separated by ","',
+    ]);
+    const tsv = skippedIn('kaputt.tsv', 'schule schul*\nsport\tturnhalle\n');
+    expect(tsv.spec).toEqual({ sport: ['turnhalle'] });
+    expect(tsv.lines).toEqual(['1: needs a category and a pattern, separated by "tab"']);
+  });
+
   it('rejects unknown formats and broken LIWC files', () => {
     const f = path.join(dir, 'd.txt');
     writeFileSync(f, 'x');

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   detectLexiconFormat,
   loadToneLexicon,
+  parseLexicon,
+  parseWeight,
   scoreTargetTone,
   scoreTone,
   type ToneOptions,
@@ -185,6 +187,32 @@ describe('loadToneLexicon', () => {
     writeFileSync(tsv, 'feature\tsentiment\nerfreulich\tpositive\nNOT_erfreulich\tnegative\n');
     const lex2 = loadToneLexicon({ builtin: false, files: [tsv] });
     expect(scoreTone(tokenizeGerman('Sehr erfreulich!'), lex2, opts).label).toBe('positive');
+  });
+
+  it('reads decimal commas and tells which lines of each format it skips', () => {
+    expect(parseWeight('-0,35')).toBeCloseTo(-0.35, 9);
+    expect(parseWeight(' 0.2 ')).toBeCloseTo(0.2, 9);
+    expect(parseWeight(',5')).toBeCloseTo(0.5, 9);
+    for (const bad of ['', '1,000,5', 'stark', undefined]) expect(parseWeight(bad)).toBeNaN();
+    const skippedOf = (text: string): { terms: string[]; lines: string[] } => {
+      const lines: string[] = [];
+      const entries = parseLexicon(text, (line, why) => lines.push(`${line}: ${why}`));
+      return { terms: entries.map(([term]) => term), lines };
+    };
+    const sentiws = skippedOf(
+      '# eigene Wörter\nHilfsbereit|ADJX\t0,45\nHetze|NN\t\nKrawall|NN\t-0.5\tKrawalle\n',
+    );
+    expect(sentiws.terms).toEqual(['Hilfsbereit', 'Krawall', 'Krawalle']);
+    expect(sentiws.lines).toEqual(['3: no weight after the word']);
+    const rauh = skippedOf('feature;sentiment\ngut;1\nschlimm;sehr\n;positive\nnicht gut;-1\n');
+    expect(rauh.terms).toEqual(['gut', 'nicht gut']);
+    expect(rauh.lines).toEqual([
+      '3: sentiment "sehr" is neither a number nor positive/negative',
+      '4: no feature',
+    ]);
+    const plain = skippedOf('Willkommenskultur\t0.6\nÜberforderung\n');
+    expect(plain.terms).toEqual(['Willkommenskultur']);
+    expect(plain.lines).toEqual(['2: no weight after the word']);
   });
 
   it('rejects a file without entries', () => {

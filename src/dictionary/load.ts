@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
+import type { SkippedLine } from '../io/skipped-lines.js';
 import type { DictionarySpec } from './compile.js';
 
 function addPatterns(spec: DictionarySpec, key: string, patterns: string[]): void {
@@ -44,12 +45,12 @@ export function parseYamlDictionary(text: string): DictionarySpec {
  * line is a word pattern followed by its category ids (tab-separated; a phrase may contain spaces
  * when the ids are separated by a tab).
  */
-export function parseLiwcDictionary(text: string): DictionarySpec {
+export function parseLiwcDictionary(text: string, skipped: SkippedLine = () => {}): DictionarySpec {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const names = new Map<string, string>();
   const spec: DictionarySpec = {};
   let section = 0;
-  for (const raw of lines) {
+  for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     if (line === '') continue;
     if (line === '%') {
@@ -79,9 +80,11 @@ export function parseLiwcDictionary(text: string): DictionarySpec {
       ids = parts.slice(k);
     }
     if (!word) continue;
+    if (ids.length === 0) skipped(index + 1, `"${word}" has no category number`);
     for (const id of ids) {
       const name = names.get(id);
       if (name) addPatterns(spec, name, [word]);
+      else skipped(index + 1, `category ${id} of "${word}" is not declared between the % lines`);
     }
   }
   if (section < 2) throw new Error('not a LIWC dictionary: missing the % … % category block');
@@ -89,18 +92,31 @@ export function parseLiwcDictionary(text: string): DictionarySpec {
 }
 
 /** CSV/TSV with rows `category,pattern`; a header row naming the columns is skipped. */
-export function parseTableDictionary(text: string, delimiter: string): DictionarySpec {
+export function parseTableDictionary(
+  text: string,
+  delimiter: string,
+  skipped: SkippedLine = () => {},
+): DictionarySpec {
+  // With `info`, csv-parse gives each record with where it was found (its typings only know plain rows).
   const rows = parseCsv(text.replace(/^\uFEFF/, ''), {
     delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
     trim: true,
     comment: '#',
-  }) as string[][];
+    info: true,
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   const spec: DictionarySpec = {};
-  rows.forEach((row, i) => {
+  rows.forEach(({ record: row, info }, i) => {
     const [key, pattern] = row;
-    if (!key || !pattern) return;
+    if (!key || !pattern) {
+      if (row.some((cell) => cell !== ''))
+        skipped(
+          info.lines,
+          `needs a category and a pattern, separated by "${delimiter === '\t' ? 'tab' : delimiter}"`,
+        );
+      return;
+    }
     if (
       i === 0 &&
       /^(category|key|kategorie)$/i.test(key) &&
@@ -112,8 +128,11 @@ export function parseTableDictionary(text: string, delimiter: string): Dictionar
   return spec;
 }
 
-/** Read a dictionary file; the format follows the extension: .yml/.yaml, .dic, .csv, .tsv. */
-export function loadDictionary(file: string): DictionarySpec {
+/**
+ * Read a dictionary file; the format follows the extension: .yml/.yaml, .dic, .csv, .tsv. Lines of a
+ * .dic, .csv or .tsv file that give no pattern and category are skipped and told to `skipped`.
+ */
+export function loadDictionary(file: string, skipped?: SkippedLine): DictionarySpec {
   const text = readFileSync(file, 'utf8');
   const ext = path.extname(file).toLowerCase();
   switch (ext) {
@@ -121,12 +140,12 @@ export function loadDictionary(file: string): DictionarySpec {
     case '.yaml':
       return parseYamlDictionary(text);
     case '.dic':
-      return parseLiwcDictionary(text);
+      return parseLiwcDictionary(text, skipped);
     case '.csv':
-      return parseTableDictionary(text, ',');
+      return parseTableDictionary(text, ',', skipped);
     case '.tsv':
     case '.tab':
-      return parseTableDictionary(text, '\t');
+      return parseTableDictionary(text, '\t', skipped);
     default:
       throw new Error(`unknown dictionary format "${ext}" (use .yml, .yaml, .dic, .csv or .tsv)`);
   }

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
 import { jsonLine, readJsonl } from '../io/jsonl.js';
 import { checkSameId, zipLines } from '../io/lines.js';
+import { skippedLinesReport } from '../io/skipped-lines.js';
 import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { bundledDataFiles } from '../paths.js';
 import type { ArticleScores, ArticleTags, Token } from '../records.js';
@@ -12,6 +13,7 @@ import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { type Coding, readCodings } from './codings.js';
 import { type ScoreInit, weighCodebookTopics } from './process.js';
+import { parseLexicon } from './tone/index.js';
 import { crossValidate, type TopicModel, type TopicSample, trainTopicClassifier } from './topics/index.js';
 
 export const SCORES_FILE = 'scores.jsonl';
@@ -93,9 +95,30 @@ async function weighTopics(ctx: StageContext, baseline: Record<string, number>):
   }
 }
 
+/**
+ * Warns, once and in this thread, about lines of the user's tone lexicons that give no word and
+ * weight (the workers that load them again skip the same lines silently). A file that cannot be read,
+ * or has no usable line, fails in the workers with its own message.
+ */
+function warnSkippedLexiconLines(ctx: StageContext, files: string[]): void {
+  for (const file of files) {
+    const report = skippedLinesReport('score.tone.lexicons: tone lexicon', file);
+    try {
+      parseLexicon(readFileSync(file, 'utf8'), report.skipped);
+    } catch {
+      continue;
+    }
+    report.tell(ctx.log);
+  }
+}
+
 /** Tone, target tone and topics per article (`scores.jsonl`). */
 export async function runScore(ctx: StageContext): Promise<StageResult> {
   const toneConfig = ctx.config.score.tone;
+  warnSkippedLexiconLines(
+    ctx,
+    toneConfig.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)),
+  );
   const codings = ctx.codingsFile ? readCodings(ctx.codingsFile) : [];
   const classifier = await trainFromCodings(ctx, codings);
   const init: ScoreInit = {

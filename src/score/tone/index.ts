@@ -8,6 +8,7 @@ export {
   loadToneLexicon,
   normalizeTerm,
   parseLexicon,
+  parseWeight,
   type SentenceMarkers,
   type ToneLexicon,
 } from './lexicon.js';

@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import type { SkippedLine } from '../../io/skipped-lines.js';
 import { dataPath } from '../../paths.js';
 import { normalizeToken } from '../../tokenize/german.js';
 import { baseFormOf } from './inflection.js';
@@ -196,14 +197,33 @@ export function detectLexiconFormat(text: string): LexiconFormat {
 /** A lexicon entry; `cased` when the source writes nouns capitalized and other words lower-case. */
 type Entry = [term: string, weight: number, cased?: boolean, inflectable?: boolean];
 
+const ignore: SkippedLine = () => {};
+
+/**
+ * A weight cell as a number: decimal point or, as German spreadsheets write it, decimal comma
+ * (`-0,35`); NaN when it is empty or not a number.
+ */
+export function parseWeight(cell: string | undefined): number {
+  const w = (cell ?? '').trim();
+  if (w === '') return Number.NaN;
+  return Number(/^[+-]?\d*,\d+$/.test(w) ? w.replace(',', '.') : w);
+}
+
+/** Why a weight cell is unusable, for the skipped-line report. */
+const badWeight = (w: string | undefined): string =>
+  w === undefined || w.trim() === '' ? 'no weight after the word' : `weight "${w.trim()}" is not a number`;
+
 /** SentiWS: `Wort|POS<TAB>weight<TAB>inflection,inflection,…`. */
-export function parseSentiWs(text: string): Entry[] {
+export function parseSentiWs(text: string, skipped: SkippedLine = ignore): Entry[] {
   const out: Entry[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const [head, w, inflections] = line.split('\t');
-    const weight = Number(w);
-    if (!head || !Number.isFinite(weight)) continue;
+    const weight = parseWeight(w);
+    if (!head || !Number.isFinite(weight)) {
+      skipped(index + 1, badWeight(w));
+      continue;
+    }
     const base = head.split('|')[0] ?? '';
     if (base) out.push([base, weight, true]);
     for (const form of (inflections ?? '').split(',')) if (form.trim()) out.push([form.trim(), weight, true]);
@@ -212,42 +232,59 @@ export function parseSentiWs(text: string): Entry[] {
 }
 
 /** Rauh: CSV/TSV with `feature` and `sentiment` columns (sentiment a number or positive/negative). */
-export function parseRauh(text: string): Entry[] {
+export function parseRauh(text: string, skipped: SkippedLine = ignore): Entry[] {
   const clean = text.replace(/^\uFEFF/, '');
   const first = clean.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = first.includes('\t') ? '\t' : first.includes(';') && !first.includes(',') ? ';' : ',';
-  const rows = parseCsv(clean, { columns: true, delimiter, skip_empty_lines: true, trim: true }) as Array<
-    Record<string, string>
-  >;
+  // With `info`, csv-parse gives each record with the line it ends on (its typings only know plain rows).
+  const rows = parseCsv(clean, {
+    columns: true,
+    delimiter,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+    info: true,
+  }) as unknown as Array<{ record: Record<string, string>; info: { lines: number } }>;
   const out: Entry[] = [];
-  for (const row of rows) {
+  for (const { record: row, info } of rows) {
     const keys = Object.keys(row);
     const fk = keys.find((k) => k.toLowerCase() === 'feature');
     const sk = keys.find((k) => k.toLowerCase() === 'sentiment');
     if (!fk || !sk) continue;
     const feature = row[fk] ?? '';
     const raw = (row[sk] ?? '').toLowerCase();
-    const weight = raw.startsWith('pos') ? 1 : raw.startsWith('neg') ? -1 : Number(raw);
+    const weight = raw.startsWith('pos') ? 1 : raw.startsWith('neg') ? -1 : parseWeight(raw);
     if (feature && Number.isFinite(weight)) out.push([feature, weight]);
+    else
+      skipped(
+        info.lines,
+        feature ? `sentiment "${row[sk] ?? ''}" is neither a number nor positive/negative` : 'no feature',
+      );
   }
   return out;
 }
 
 /** Plain `word<TAB>weight` (or `word,weight`) lines. */
-export function parsePlain(text: string): Entry[] {
+export function parsePlain(text: string, skipped: SkippedLine = ignore): Entry[] {
   const out: Entry[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const [term, w] = line.split(/\t|,|;/);
-    const weight = Number(w);
+    const weight = parseWeight(w);
     if (term && Number.isFinite(weight)) out.push([term, weight]);
+    else skipped(index + 1, badWeight(w));
   }
   return out;
 }
 
-export function parseLexicon(text: string): Entry[] {
+/** A user lexicon in whichever format it is written; lines that give no word and weight go to `skipped`. */
+export function parseLexicon(text: string, skipped: SkippedLine = ignore): Entry[] {
   const format = detectLexiconFormat(text);
-  return format === 'sentiws' ? parseSentiWs(text) : format === 'rauh' ? parseRauh(text) : parsePlain(text);
+  return format === 'sentiws'
+    ? parseSentiWs(text, skipped)
+    : format === 'rauh'
+      ? parseRauh(text, skipped)
+      : parsePlain(text, skipped);
 }
 
 interface NaturalEntry {
