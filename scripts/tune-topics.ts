@@ -2,7 +2,8 @@
  * Evaluates supervised topic coding on a labelled article set: part of the articles serves as the
  * hand-coded sample, the rest is classified and scored (accuracy, macro-F1, per-class F1). The SVM lines
  * self-train over the uncoded rest (the default) unless named otherwise; `--no-unlabeled` hides the rest.
- * The last SVM line is the model as configured (by default words and character n-grams as two views);
+ * The last SVM line is the model as configured (by default words and character n-grams as two views,
+ * both with the news-field pseudo-terms of data/topics/news-fields.yml);
  * the "one joint SVM" line puts all features into a single model for comparison.
  *
  *   npx tsx scripts/tune-topics.ts [--data DIR] [--train-share 0.5,0.7] [--seeds 1,2,3] [--folds 5]

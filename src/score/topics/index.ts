@@ -15,3 +15,10 @@ export {
 } from './classifier.js';
 export { type CodebookTopics, codebookKeys, codebookTopics, defaultCodebookFile } from './codebook.js';
 export { type CrossValidation, crossValidate, stratifiedFolds } from './crossval.js';
+export {
+  defaultNewsFieldsFile,
+  fieldHits,
+  loadNewsFields,
+  type NewsFieldLexicon,
+  newsFieldLexicon,
+} from './fields.js';
