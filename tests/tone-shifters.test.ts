@@ -92,9 +92,11 @@ describe('polarity shifters', () => {
     const sign = 'Die Kundgebung in Mülheim an der Ruhr war ein Zeichen gegen Rassismus und Hass.';
     expect(terms(sign)['gegen+Rassismus']).toBeGreaterThan(0);
     expect(terms(sign, off).Rassismus).toBeLessThan(0);
-    const list = terms('Die Umbenennung ist ein Zeichen gegen Antisemitismus, Hass und Ausgrenzung.');
+    const list = terms(
+      'Der Sponsorenlauf der Gesamtschule in Bergheim richtet sich gegen Mobbing, Gewalt und Ausgrenzung.',
+    );
     expect(list['gegen+Ausgrenzung']).toBeGreaterThan(0);
-    expect(list['gegen+Hass']).toBeGreaterThan(0);
+    expect(list['gegen+Gewalt']).toBeGreaterThan(0);
     // A comma that ends the phrase starts no list.
     expect(terms('Der Protest richtet sich gegen Gewalt, Krieg ist keine Lösung.').Krieg).toBeLessThan(0);
     const contest = 'Am Samstag spielt der Verein gegen den Tabellenführer.';

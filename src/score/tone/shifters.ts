@@ -302,7 +302,7 @@ function nounTargets<P extends ShiftablePart>(
     return shifters.coordinators.has(t.norm) || (t.norm === ',' && listGoesOn(k + 1));
   };
   for (let k = start; k < start + window; k++) {
-    // `gegen Rassismus und Hass`, `gegen Antisemitismus, Hass und Ausgrenzung`: governed too.
+    // `gegen Rassismus und Hass`, `gegen Mobbing, Gewalt und Ausgrenzung`: governed too.
     if (joins(k)) {
       start = k + 1;
       continue;
