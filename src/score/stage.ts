@@ -160,7 +160,7 @@ export const scoreStage: StageDefinition = {
   writes: [SCORES_FILE],
   configPart: (config: Config) => config.score,
   dataFiles: (ctx) => [
-    ...bundledDataFiles('lexicons', 'tokenize'),
+    ...bundledDataFiles('lexicons', 'tokenize', 'topics'),
     ...ctx.config.score.tone.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)),
     ...(ctx.codingsFile ? [path.resolve(ctx.codingsFile)] : []),
   ],
