@@ -109,6 +109,16 @@ describe('fieldHits', () => {
     expect(compounds.get('justiz')).toBe(1);
   });
 
+  it('counts an article once and answers again from memory', () => {
+    const lexicon = newsFieldLexicon(tiny, { compounds: false });
+    const sentences = tokenizeGerman('Der Moderator lobt den Torhüter.');
+    const first = fieldHits(sentences, lexicon);
+    expect(fieldHits(sentences, lexicon)).toBe(first);
+    const copy = tokenizeGerman('Der Moderator lobt den Torhüter.');
+    expect(fieldHits(copy, lexicon)).not.toBe(first);
+    expect(Object.fromEntries(fieldHits(copy, lexicon))).toEqual({ medien: 1, sport: 1 });
+  });
+
   it('returns nothing for an empty article', () => {
     expect(fieldHits([], loadNewsFields(true)).size).toBe(0);
   });

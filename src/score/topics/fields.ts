@@ -23,6 +23,11 @@ export interface NewsFieldLexicon {
   dict: CompiledDictionary;
   /** Prefix globs matched inside words (compounds on), by dictionary key index; null when off. */
   inner: InnerPieceIndex | null;
+  /**
+   * Hits of articles already counted, by their sentence list: both feature views of a model count the same
+   * article, in training and in prediction. Entries go when the article does.
+   */
+  memo: WeakMap<object, ReadonlyMap<string, number>>;
 }
 
 /** The lexicon shipped with the package. */
@@ -80,6 +85,7 @@ export function newsFieldLexicon(
     countsFor,
     dict: compileDictionary(spec, { compounds: opts.compounds }),
     inner: pieces.length > 0 ? innerPieceIndex(pieces) : null,
+    memo: new WeakMap(),
   };
 }
 
@@ -101,12 +107,15 @@ export function loadNewsFields(compounds: boolean, file: string = defaultNewsFie
 
 /**
  * Hits of each field in an article, by field name (fields without a hit are left out). A token counts
- * once per field (a phrase counts at its first token), but may count for several fields.
+ * once per field (a phrase counts at its first token), but may count for several fields. The result is
+ * remembered for the same sentence list (do not change an article's tokens after counting it).
  */
 export function fieldHits(
   sentences: readonly (readonly Token[])[],
   lexicon: NewsFieldLexicon,
-): Map<string, number> {
+): ReadonlyMap<string, number> {
+  const known = lexicon.memo.get(sentences);
+  if (known) return known;
   const { dict, inner, fields, countsFor } = lexicon;
   const keyIndex = new Map(dict.keys.map((key, k) => [key, k]));
   const perField = new Array<number>(fields.length).fill(0);
@@ -129,5 +138,6 @@ export function fieldHits(
   perField.forEach((n, k) => {
     if (n > 0) counts.set(fields[k] as string, n);
   });
+  lexicon.memo.set(sentences, counts);
   return counts;
 }
