@@ -114,6 +114,12 @@ const topicsSchema = z
     self_training_rounds: z.number().int().min(0).max(10).default(2),
     /** Most machine-coded articles added in self-training. */
     max_pseudo_labeled: z.number().int().min(0).default(1000),
+    /**
+     * Give the classifier the hits of the bundled news-field lexicon (data/topics/news-fields.yml:
+     * sport, economy, media, …) as features, so words no coded article contains still point to a
+     * field; the classifier learns from the coded sample which fields go with which of its categories.
+     */
+    news_fields: z.boolean().default(true),
   })
   .strict();
 

@@ -49,14 +49,16 @@ async function trainFromCodings(ctx: StageContext, codings: Coding[]): Promise<C
     );
     return null;
   }
-  const cv = crossValidate(samples, Math.min(folds, samples.length));
+  const fieldViews = ctx.config.score.topics.news_fields ? 'all' : 'none';
+  const cv = crossValidate(samples, Math.min(folds, samples.length), { fieldViews });
   ctx.log.info(
     `score: topic classifier trained on ${samples.length} coded articles; ${folds}-fold cross-validation: accuracy ${cv.accuracy.toFixed(3)}, macro-F1 ${cv.macroF1.toFixed(3)}`,
   );
   const training = {
     selfTrainingRounds: ctx.config.score.topics.self_training_rounds,
     maxPseudoLabeled: ctx.config.score.topics.max_pseudo_labeled,
-  };
+    fieldViews,
+  } as const;
   return { model: trainTopicClassifier(samples, training, { unlabeled }), coded, cv };
 }
 
