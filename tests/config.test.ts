@@ -11,6 +11,13 @@ describe('config', () => {
     expect(config.output.csv_dialect).toBe('excel-de');
     expect(config.ingest.columns.text).toBe('text');
     expect(config.score.tone.neutral_band[0]).toBeLessThanOrEqual(config.score.tone.neutral_band[1]);
+    expect(config.score.topics.news_fields).toBe(true);
+    expect(parseConfig({ score: { topics: { news_fields: false } } }, 'x').score.topics.news_fields).toBe(
+      false,
+    );
+    expect(() => parseConfig({ score: { topics: { news_fields: 'ja' } } }, 'x')).toThrow(
+      /score\.topics\.news_fields/,
+    );
   });
 
   it('keeps the keys a user sets and defaults the rest of the section', () => {
