@@ -69,6 +69,21 @@ ${workerYoungGeneration(false)}`,
     expect(Number(/worker-new-space-mb (\d+)/.exec(given.stdout)?.[1])).toBeLessThanOrEqual(5);
   });
 
+  it('keeps a value the user set in NODE_OPTIONS', () => {
+    const script = [
+      "import { Worker } from 'node:worker_threads';",
+      `import { boundHeaps } from ${JSON.stringify(path.join(packageRoot, 'src', 'runner', 'heap-limits.ts'))};`,
+      workerYoungGeneration(true),
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: packageRoot,
+      env: { ...process.env, NODE_OPTIONS: '--max-semi-space-size=2' },
+    });
+    expect(run.stderr).toBe('');
+    expect(Number(/worker-new-space-mb (\d+)/.exec(run.stdout)?.[1])).toBeLessThanOrEqual(5);
+  });
+
   it('would print an error for a flag V8 does not know (what the first test guards against)', () => {
     const run = spawnSync(
       process.execPath,
