@@ -480,9 +480,14 @@ class SignatureStore {
     this.ids.push(id);
   }
 
-  /** The chunk holding text `i`'s signature, and where in it the signature starts. */
-  signatureOf(i: number): { values: Uint16Array; start: number } {
-    return { values: this.signatures[i >>> CHUNK_BITS] as Uint16Array, start: (i & CHUNK_MASK) * this.k };
+  /** The chunk holding text `i`'s signature (see `signatureStart`). */
+  signatureChunk(i: number): Uint16Array {
+    return this.signatures[i >>> CHUNK_BITS] as Uint16Array;
+  }
+
+  /** Where in its chunk text `i`'s signature starts. */
+  signatureStart(i: number): number {
+    return (i & CHUNK_MASK) * this.k;
   }
 
   /** Whether at least `needed` positions of the stored signature equal those of `sig`. */
@@ -562,9 +567,9 @@ class BandTable {
   }
 
   private sameRows(text: number, values: Uint16Array, start: number): boolean {
-    const other = this.store.signatureOf(text);
-    const at = other.start + this.from;
-    for (let r = 0; r < this.rows; r++) if (other.values[at + r] !== values[start + r]) return false;
+    const other = this.store.signatureChunk(text);
+    const at = this.store.signatureStart(text) + this.from;
+    for (let r = 0; r < this.rows; r++) if (other[at + r] !== values[start + r]) return false;
     return true;
   }
 
@@ -590,8 +595,8 @@ class BandTable {
     for (let s = 0; s < old.length; s++) {
       const head = old[s] ?? 0;
       if (head === 0) continue;
-      const { values, start } = this.store.signatureOf(head - 1);
-      const at = start + this.from;
+      const values = this.store.signatureChunk(head - 1);
+      const at = this.store.signatureStart(head - 1) + this.from;
       const mask = this.heads.length - 1;
       let t = hashRows(values, at, this.rows) & mask;
       while (this.heads[t] !== 0) t = (t + 1) & mask;
