@@ -10,17 +10,6 @@ import v8 from 'node:v8';
 export const HEAP_GROWING_PERCENT = 100;
 
 /**
- * Largest semi-space of a worker thread's young generation, in MB (V8's default on 64-bit systems
- * is 16). The stage threads allocate short-lived strings and objects for every article; with two
- * 16 MB semi-spaces per thread the young generations alone hold tens of MB per thread. At 8 MB the
- * score stage on 20,000 articles peaks ~55 MB lower (405 instead of 462 MB) at the same CPU time;
- * tokenize, which keeps more of each batch alive, spends ~10% more CPU in scavenges (10.6-11.9 s
- * instead of 9.6-10.2 s), about 2% of a whole run. Score is the stage that sets a run's peak, so the
- * trade is taken. The main thread keeps V8's default: its heap is set up before this program runs.
- */
-export const WORKER_SEMI_SPACE_MB = 8;
-
-/**
  * Sets a V8 flag unless the user passed it to node (`node --flag=N …` or in NODE_OPTIONS), whose
  * value is kept.
  */
@@ -31,10 +20,10 @@ function setUnlessGiven(flag: string, value: number): void {
 }
 
 /**
- * Bounds heap growth for this process and the young generation of the worker threads it starts
- * later (V8 flags are process-wide and read when a thread's heap is set up).
+ * Bounds heap growth for this process and the worker threads it starts later (V8 flags are
+ * process-wide and read when a thread's heap is set up). The young generation of a stage's workers
+ * is set per stage (`PoolSpec.youngGenerationMb`).
  */
 export function boundHeaps(): void {
   setUnlessGiven('--heap-growing-percent', HEAP_GROWING_PERCENT);
-  setUnlessGiven('--max-semi-space-size', WORKER_SEMI_SPACE_MB);
 }
