@@ -149,6 +149,13 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/**
+ * Young generation of a reader thread (half V8's default of 48 MB): the threads parse whole pages and
+ * export parts, and their short-lived garbage otherwise adds tens of MB per thread to ingest's peak,
+ * which on large corpora is a run's peak (the near-duplicate index grows meanwhile).
+ */
+const READER_LIMITS = { maxYoungGenerationSizeMb: 24 };
+
 function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number): FileReader {
   const script = new URL('./read-worker.js', import.meta.url);
   const queue: Pending[] = [];
@@ -168,7 +175,7 @@ function threadReader(setup: AnalyzerSetup, read: ReadOptions, threads: number):
     }
   };
   const start = (): void => {
-    const worker = new Worker(script, { workerData: { setup, read } });
+    const worker = new Worker(script, { workerData: { setup, read }, resourceLimits: READER_LIMITS });
     let answered = false;
     worker.on('message', (reply: ReadReply) => {
       answered = true;
