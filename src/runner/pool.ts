@@ -58,7 +58,10 @@ export async function* mapRows(rows: AsyncIterable<string[]>, spec: PoolSpec): A
   }
   const workerUrl = new URL('./worker.js', import.meta.url);
   const resourceLimits = spec.youngGenerationMb ? { maxYoungGenerationSizeMb: spec.youngGenerationMb } : {};
-  const workers = Array.from({ length: n }, () => new Worker(workerUrl, { workerData: spec, resourceLimits }));
+  const workers = Array.from(
+    { length: n },
+    () => new Worker(workerUrl, { workerData: spec, resourceLimits }),
+  );
   const pending = new Map<number, { resolve: (out: string[]) => void; reject: (e: Error) => void }>();
   /** Why the pool cannot go on: a worker failed (e.g. its processor could not be built) or exited. */
   let failure: Error | null = null;
