@@ -141,8 +141,10 @@ export interface ToneOptions {
   /** Content words a shifter reaches (default 4). */
   shifterWindow?: number;
   /**
-   * A governed weight becomes −shifterFactor × weight (default 0.8: a reversed word counts a little
-   * less than one said directly; 0.7-0.8 measured best on both halves of the tone dev set).
+   * A governed weight becomes −shifterFactor × weight, and so does the first part's weight of a
+   * `-frei`/`-los` word or a compound ending in a shifter (`gewaltfrei`, `Schuldenabbau`) (default 0.8:
+   * a reversed word counts a little less than one said directly; 0.7-0.8 measured best on both halves
+   * of the tone dev set).
    */
   shifterFactor?: number;
 }
@@ -251,7 +253,7 @@ function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: nu
  * `gewaltfreie`, `erfolgloser`), or of a compound noun whose last part is a noun shifter
  * (`Schuldenabbau`, `Armutsbekämpfung`): the first part's weight reversed, or undefined.
  */
-function suffixWeight(lex: ToneLexicon, tokens: Token[], i: number): number | undefined {
+function suffixWeight(lex: ToneLexicon, tokens: Token[], i: number, factor: number): number | undefined {
   const t = tokens[i] as Token;
   // A noun may end in a noun shifter (`Schuldenabbau`), an adjective in a negating ending (`gewaltfrei`).
   const bases = /^\p{Lu}/u.test(t.text)
@@ -259,7 +261,7 @@ function suffixWeight(lex: ToneLexicon, tokens: Token[], i: number): number | un
     : suffixBases(lex.shifters, t.norm);
   for (const base of bases) {
     const w = lex.cased.get(base)?.upper;
-    if (w !== undefined && Math.abs(w) >= SUFFIX_MIN_WEIGHT) return -SHIFTER_FACTOR * w;
+    if (w !== undefined && Math.abs(w) >= SUFFIX_MIN_WEIGHT) return -factor * w;
   }
   return undefined;
 }
@@ -407,6 +409,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const countDomains = opts.countDomains ?? modelUsesDomains(lex);
   const countWordClasses = opts.countWordClasses ?? (lex.model ?? null) !== null;
   const useShifters = opts.shifters ?? true;
+  const shifterFactor = opts.shifterFactor ?? SHIFTER_FACTOR;
   const shifterHits: ShifterHit[] = [];
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
@@ -536,7 +539,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       !t.stop &&
       lex.shifters.suffixes.length > 0
     )
-      weight = suffixWeight(lex, tokens, i) ?? weight;
+      weight = suffixWeight(lex, tokens, i, shifterFactor) ?? weight;
     if (weight === undefined && affixes && !phrase && !t.stop)
       weight = affixWeight(lex, tokens, i, inflection);
     if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
@@ -583,7 +586,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   if (shifterHits.length > 0)
     parts = applyShifters(parts, shifterHits, tokens, lex.shifters, {
       window: opts.shifterWindow ?? 4,
-      factor: opts.shifterFactor ?? SHIFTER_FACTOR,
+      factor: shifterFactor,
     });
   const hedgeFactor = opts.hedgeFactor ?? 0.7;
   const hedgeList = opts.hedges ?? lex.hedges;

@@ -20,6 +20,8 @@ export interface NewsFieldLexicon {
   fields: string[];
   /** Field indexes a hit of each dictionary key (a leaf of the file) counts for: itself and its parents. */
   countsFor: number[][];
+  /** Position of each dictionary key in `countsFor`. */
+  keyIndex: ReadonlyMap<string, number>;
   dict: CompiledDictionary;
   /** Prefix globs matched inside words (compounds on), by dictionary key index; null when off. */
   inner: InnerPieceIndex | null;
@@ -83,6 +85,7 @@ export function newsFieldLexicon(
   return {
     fields,
     countsFor,
+    keyIndex: new Map(keys.map((key, k) => [key, k])),
     dict: compileDictionary(spec, { compounds: opts.compounds }),
     inner: pieces.length > 0 ? innerPieceIndex(pieces) : null,
     memo: new WeakMap(),
@@ -116,8 +119,7 @@ export function fieldHits(
 ): ReadonlyMap<string, number> {
   const known = lexicon.memo.get(sentences);
   if (known) return known;
-  const { dict, inner, fields, countsFor } = lexicon;
-  const keyIndex = new Map(dict.keys.map((key, k) => [key, k]));
+  const { dict, inner, fields, countsFor, keyIndex } = lexicon;
   const perField = new Array<number>(fields.length).fill(0);
   const here = new Set<number>();
   const add = (key: number): void => {
