@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
 import { jsonLine, readJsonl } from '../io/jsonl.js';
 import { checkSameId, zipLines } from '../io/lines.js';
-import { skippedLinesReport } from '../io/skipped-lines.js';
+import { warnSkippedLines } from '../io/skipped-lines.js';
 import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { bundledDataFiles } from '../paths.js';
 import type { ArticleScores, ArticleTags, Token } from '../records.js';
@@ -97,30 +97,13 @@ async function weighTopics(ctx: StageContext, baseline: Record<string, number>):
   }
 }
 
-/**
- * Warns, once and in this thread, about lines of the user's tone lexicons that give no word and
- * weight (the workers that load them again skip the same lines silently). A file that cannot be read,
- * or has no usable line, fails in the workers with its own message.
- */
-function warnSkippedLexiconLines(ctx: StageContext, files: string[]): void {
-  for (const file of files) {
-    const report = skippedLinesReport('score.tone.lexicons: tone lexicon', file);
-    try {
-      parseLexicon(readFileSync(file, 'utf8'), report.skipped);
-    } catch {
-      continue;
-    }
-    report.tell(ctx.log);
-  }
-}
-
 /** Tone, target tone and topics per article (`scores.jsonl`). */
 export async function runScore(ctx: StageContext): Promise<StageResult> {
   const toneConfig = ctx.config.score.tone;
-  warnSkippedLexiconLines(
-    ctx,
-    toneConfig.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)),
-  );
+  for (const file of toneConfig.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)))
+    warnSkippedLines(ctx.log, 'score.tone.lexicons: tone lexicon', file, (f, skipped) =>
+      parseLexicon(readFileSync(f, 'utf8'), skipped),
+    );
   const codings = ctx.codingsFile ? readCodings(ctx.codingsFile) : [];
   const classifier = await trainFromCodings(ctx, codings);
   const init: ScoreInit = {

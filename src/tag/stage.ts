@@ -3,7 +3,7 @@ import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { loadDictionary } from '../dictionary/index.js';
 import { rowsOfFile } from '../io/lines.js';
-import { skippedLinesReport } from '../io/skipped-lines.js';
+import { warnSkippedLines } from '../io/skipped-lines.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { TagInit } from './process.js';
@@ -22,27 +22,11 @@ function dictionaryFiles(ctx: StageContext): TagInit['files'] {
   };
 }
 
-/**
- * Warns, once and in this thread, about lines of the dictionary files that give no pattern and
- * category (the worker threads that load them again skip the same lines silently). A file that cannot
- * be read at all fails in the workers with its own message.
- */
-function warnSkippedLines(ctx: StageContext, files: TagInit['files']): void {
-  for (const key of ['query', 'actors', 'codebook', 'targets'] as const) {
-    const report = skippedLinesReport(`tag.${key}: dictionary`, files[key]);
-    try {
-      loadDictionary(files[key], report.skipped);
-    } catch {
-      continue;
-    }
-    report.tell(ctx.log);
-  }
-}
-
 /** Dictionary hits per article: places, actors, codebook topics, query and target terms (`tags.jsonl`). */
 export async function runTag(ctx: StageContext): Promise<StageResult> {
   const init: TagInit = { files: dictionaryFiles(ctx), minQueryHits: ctx.config.tag.min_query_hits };
-  warnSkippedLines(ctx, init.files);
+  for (const key of ['query', 'actors', 'codebook', 'targets'] as const)
+    warnSkippedLines(ctx.log, `tag.${key}: dictionary`, init.files[key], loadDictionary);
   const spec = { module: processorModule(import.meta.url), init };
   let relevant = 0;
   const n = await mapToFile(
