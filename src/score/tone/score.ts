@@ -255,15 +255,40 @@ function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: nu
  */
 function suffixWeight(lex: ToneLexicon, tokens: Token[], i: number, factor: number): number | undefined {
   const t = tokens[i] as Token;
+  const w = suffixBaseWeight(lex, t.norm, /^\p{Lu}/u.test(t.text));
+  return w === null ? undefined : -factor * w;
+}
+
+/** Per lexicon: the base weight `suffixWeight` found for each norm, for nouns and for other words. */
+const suffixMemos = new WeakMap<
+  ToneLexicon,
+  { upper: Map<string, number | null>; lower: Map<string, number | null> }
+>();
+const SUFFIX_MEMO_LIMIT = 50_000;
+
+/** The listed noun weight a `-los`/`-frei` adjective or shifter compound is built on, or null (memoized). */
+function suffixBaseWeight(lex: ToneLexicon, norm: string, upper: boolean): number | null {
+  let memo = suffixMemos.get(lex);
+  if (!memo) {
+    memo = { upper: new Map(), lower: new Map() };
+    suffixMemos.set(lex, memo);
+  }
+  const cache = upper ? memo.upper : memo.lower;
+  const known = cache.get(norm);
+  if (known !== undefined) return known;
+  let found: number | null = null;
   // A noun may end in a noun shifter (`Schuldenabbau`), an adjective in a negating ending (`gewaltfrei`).
-  const bases = /^\p{Lu}/u.test(t.text)
-    ? shifterHeadBases(lex.shifters, t.norm)
-    : suffixBases(lex.shifters, t.norm);
+  const bases = upper ? shifterHeadBases(lex.shifters, norm) : suffixBases(lex.shifters, norm);
   for (const base of bases) {
     const w = lex.cased.get(base)?.upper;
-    if (w !== undefined && Math.abs(w) >= SUFFIX_MIN_WEIGHT) return -factor * w;
+    if (w !== undefined && Math.abs(w) >= SUFFIX_MIN_WEIGHT) {
+      found = w;
+      break;
+    }
   }
-  return undefined;
+  if (cache.size >= SUFFIX_MEMO_LIMIT) cache.clear();
+  cache.set(norm, found);
+  return found;
 }
 
 /** Per lexicon and minimum length: the listed base form each norm extends by an ending, or null. */

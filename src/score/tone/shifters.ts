@@ -176,6 +176,44 @@ export function particleVerb(shifters: Shifters, tokens: Token[], i: number, fro
   return -1;
 }
 
+/**
+ * Per shifter list, what was found for each distinct norm: the suffix and head bases and the lists a
+ * norm is on. Each word is analysed once; a map that reaches MEMO_LIMIT entries is cleared (a corpus
+ * has far fewer distinct words than tokens, so this keeps memory bounded without changing results).
+ */
+interface ShifterMemo {
+  suffix: Map<string, readonly string[]>;
+  head: Map<string, readonly string[]>;
+  /** Bit mask of the lists a norm is on (NOUN | VERB | ADJECTIVE | PREPOSITION). */
+  lists: Map<string, number>;
+}
+
+const MEMO_LIMIT = 50_000;
+const memos = new WeakMap<Shifters, ShifterMemo>();
+/** The shared answer for words with no shifter base (most words): no array per word. */
+const NONE: readonly string[] = Object.freeze([]);
+
+/** The memo looked up last: a scorer uses one shifter list for a whole corpus. */
+let lastShifters: Shifters | null = null;
+let lastMemo: ShifterMemo | null = null;
+
+function memoOf(shifters: Shifters): ShifterMemo {
+  if (shifters === lastShifters && lastMemo !== null) return lastMemo;
+  let m = memos.get(shifters);
+  if (!m) {
+    m = { suffix: new Map(), head: new Map(), lists: new Map() };
+    memos.set(shifters, m);
+  }
+  lastShifters = shifters;
+  lastMemo = m;
+  return m;
+}
+
+function remember<V>(memo: Map<string, V>, norm: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(norm, value);
+}
+
 const ADJECTIVE_ENDINGS = ['en', 'er', 'es', 'em', 'e', ''];
 const LINKING = ['s', 'es', 'n', 'en'];
 
@@ -184,7 +222,16 @@ const LINKING = ['s', 'es', 'n', 'en'];
  * `gewaltfreie` on `gewalt`, `erfolgloser` on `erfolg` with its linking s), longest first; [] when
  * it has no such ending. The caller looks them up as nouns and reverses the weight of the first found.
  */
-export function suffixBases(shifters: Shifters, norm: string): string[] {
+export function suffixBases(shifters: Shifters, norm: string): readonly string[] {
+  const memo = memoOf(shifters).suffix;
+  const known = memo.get(norm);
+  if (known !== undefined) return known;
+  const found = findSuffixBases(shifters, norm);
+  remember(memo, norm, found);
+  return found;
+}
+
+function findSuffixBases(shifters: Shifters, norm: string): readonly string[] {
   for (const ending of ADJECTIVE_ENDINGS) {
     if (!norm.endsWith(ending)) continue;
     const stem = norm.slice(0, norm.length - ending.length);
@@ -198,7 +245,7 @@ export function suffixBases(shifters: Shifters, norm: string): string[] {
       return out;
     }
   }
-  return [];
+  return NONE;
 }
 
 const headCache = new WeakMap<Shifters, Map<string, string[]>>();
@@ -208,7 +255,16 @@ const headCache = new WeakMap<Shifters, Map<string, string[]>>();
  * `schulden`, `Armutsbekämpfung` on `armut`), longest first; [] when it ends in none. The caller looks
  * them up as nouns and reverses the weight of the first found.
  */
-export function shifterHeadBases(shifters: Shifters, norm: string): string[] {
+export function shifterHeadBases(shifters: Shifters, norm: string): readonly string[] {
+  const memo = memoOf(shifters).head;
+  const known = memo.get(norm);
+  if (known !== undefined) return known;
+  const found = findHeadBases(shifters, norm);
+  remember(memo, norm, found);
+  return found;
+}
+
+function findHeadBases(shifters: Shifters, norm: string): readonly string[] {
   let byEnd = headCache.get(shifters);
   if (!byEnd) {
     byEnd = new Map();
@@ -221,7 +277,7 @@ export function shifterHeadBases(shifters: Shifters, norm: string): string[] {
     headCache.set(shifters, byEnd);
   }
   const forms = byEnd.get(norm.slice(-3));
-  if (!forms) return [];
+  if (!forms) return NONE;
   for (const form of forms) {
     if (!norm.endsWith(form)) continue;
     const base = norm.slice(0, norm.length - form.length);
@@ -231,7 +287,7 @@ export function shifterHeadBases(shifters: Shifters, norm: string): string[] {
       if (base.endsWith(l) && base.length - l.length >= 4) out.push(base.slice(0, -l.length));
     return out;
   }
-  return [];
+  return NONE;
 }
 
 /** The project's shifter list, `data/lexicons/shifters.tsv`. */
@@ -251,16 +307,33 @@ function listed(list: WordList, norm: string): boolean {
  * prepositions only in lower case or at the start of a sentence (`initial`).
  */
 export function shifterKind(shifters: Shifters, token: Token, initial = false): ShifterKind | null {
-  if (token.norm.length < 4 || !shifters.starts.has(startOf(token.norm))) return null;
+  const norm = token.norm;
+  if (norm.length < 4 || !shifters.starts.has(startOf(norm))) return null;
+  const memo = memoOf(shifters).lists;
+  let mask = memo.get(norm);
+  if (mask === undefined) {
+    mask =
+      (listed(shifters.nouns, norm) ? NOUN : 0) |
+      (listed(shifters.verbs, norm) ? VERB : 0) |
+      (listed(shifters.adjectives, norm) ? ADJECTIVE : 0) |
+      (listed(shifters.prepositions, norm) ? PREPOSITION : 0);
+    remember(memo, norm, mask);
+  }
+  if (mask === 0) return null;
   const upper = /^\p{Lu}/u.test(token.text);
-  if (upper && listed(shifters.nouns, token.norm)) return 'noun';
-  if (listed(shifters.verbs, token.norm)) return 'verb';
+  if (upper && mask & NOUN) return 'noun';
+  if (mask & VERB) return 'verb';
   if (!upper || initial) {
-    if (listed(shifters.adjectives, token.norm)) return 'adjective';
-    if (listed(shifters.prepositions, token.norm)) return 'preposition';
+    if (mask & ADJECTIVE) return 'adjective';
+    if (mask & PREPOSITION) return 'preposition';
   }
   return null;
 }
+
+const NOUN = 1;
+const VERB = 2;
+const ADJECTIVE = 4;
+const PREPOSITION = 8;
 
 /**
  * The parts a noun or preposition shifter governs: the polar words of the noun phrase after it, up to
