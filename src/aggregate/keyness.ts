@@ -123,21 +123,66 @@ export interface Keyness {
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Keyness of terms in each municipality against the rest; memory is one term map per municipality. */
+/** Counts of one municipality: per term id, and the ids in the order the place first used them. */
+interface PlaceCounts {
+  words: number;
+  counts: Uint32Array;
+  order: number[];
+}
+
+/**
+ * Keyness of terms in each municipality against the rest. Every normalized form is looked up once
+ * per token in one map (norm -> term id, or -1 when it is no keyness term, so the test runs once per
+ * form); counts are kept per municipality in an array indexed by term id. Memory: the forms seen,
+ * and four bytes per term and municipality.
+ */
 export function createKeyness(): Keyness {
-  const byPlace = new Map<string, TermCounts>();
-  const countsOf = (m: string): TermCounts => {
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const byPlace = new Map<string, PlaceCounts>();
+  const placeOf = (m: string): PlaceCounts => {
     let c = byPlace.get(m);
     if (!c) {
-      c = { words: 0, terms: new Map() };
+      c = { words: 0, counts: new Uint32Array(Math.max(1024, terms.length)), order: [] };
       byPlace.set(m, c);
     }
     return c;
   };
+  const idOf = (norm: string): number => {
+    let id = ids.get(norm);
+    if (id === undefined) {
+      id = isKeynessNorm(norm) ? terms.push(norm) - 1 : -1;
+      ids.set(norm, id);
+    }
+    return id;
+  };
+  const count = (c: PlaceCounts, id: number, n: number): void => {
+    if (id >= c.counts.length) {
+      const grown = new Uint32Array(Math.max(id + 1, c.counts.length * 2));
+      grown.set(c.counts);
+      c.counts = grown;
+    }
+    const before = c.counts[id] as number;
+    if (before === 0) c.order.push(id);
+    c.counts[id] = before + n;
+  };
   const addWords: Keyness['addWords'] = (municipality, words, norms) => {
-    const c = countsOf(municipality ?? NO_PLACE);
+    const c = placeOf(municipality ?? NO_PLACE);
     c.words += words;
-    for (const norm of norms) if (isKeynessNorm(norm)) c.terms.set(norm, (c.terms.get(norm) ?? 0) + 1);
+    for (let i = 0; i < norms.length; i++) {
+      const id = idOf(norms[i] as string);
+      if (id >= 0) count(c, id, 1);
+    }
+  };
+  /** The term counts of every municipality as plain maps (terms in the order the place met them). */
+  const counts = (): Map<string, TermCounts> => {
+    const out = new Map<string, TermCounts>();
+    for (const [m, c] of byPlace)
+      out.set(m, {
+        words: c.words,
+        terms: new Map(c.order.map((id) => [terms[id] as string, c.counts[id] as number])),
+      });
+    return out;
   };
   return {
     add(municipality, sentences) {
@@ -151,33 +196,45 @@ export function createKeyness(): Keyness {
     addWords,
     merge(other) {
       for (const [m, o] of other.counts()) {
-        const c = countsOf(m);
+        const c = placeOf(m);
         c.words += o.words;
-        for (const [t, n] of o.terms) c.terms.set(t, (c.terms.get(t) ?? 0) + n);
+        for (const [t, n] of o.terms) {
+          // Another accumulator only holds keyness terms; keep them even if the test changed.
+          let id = ids.get(t);
+          if (id === undefined || id < 0) {
+            id = terms.push(t) - 1;
+            ids.set(t, id);
+          }
+          if (n > 0) count(c, id, n);
+        }
       }
     },
-    counts: () => byPlace,
+    counts,
     rows(opts = {}) {
       const minCount = opts.minCount ?? 5;
       const top = opts.top ?? 30;
-      const totalWords = [...byPlace.values()].reduce((s, c) => s + c.words, 0);
-      const totals = new Map<string, number>();
-      for (const c of byPlace.values()) for (const [t, n] of c.terms) totals.set(t, (totals.get(t) ?? 0) + n);
+      let totalWords = 0;
+      const totals = new Float64Array(terms.length);
+      for (const c of byPlace.values()) {
+        totalWords += c.words;
+        for (const id of c.order) totals[id] = (totals[id] as number) + (c.counts[id] as number);
+      }
       const rows: Cell[][] = [];
       const places = [...byPlace.keys()].sort((a, b) => a.localeCompare(b, 'de') || (a < b ? -1 : 1));
       for (const m of places) {
-        const c = byPlace.get(m) as TermCounts;
+        const c = byPlace.get(m) as PlaceCounts;
         const restWords = totalWords - c.words;
         if (c.words === 0 || restWords === 0) continue;
         const found: Array<{ term: string; a: number; b: number; g2: number; lr: number; p: number }> = [];
-        for (const [t, a] of c.terms) {
+        for (const id of c.order) {
+          const a = c.counts[id] as number;
           if (a < minCount) continue;
-          const b = (totals.get(t) ?? 0) - a;
+          const b = (totals[id] as number) - a;
           if (a / c.words <= b / restWords) continue;
           const g2 = logLikelihood(a, c.words, b, restWords);
           const p = chiSquare1P(g2);
           if (p >= ALPHA) continue;
-          found.push({ term: t, a, b, g2, lr: logRatio(a, c.words, b, restWords), p });
+          found.push({ term: terms[id] as string, a, b, g2, lr: logRatio(a, c.words, b, restWords), p });
         }
         found.sort((x, y) => y.g2 - x.g2 || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
         for (const f of found.slice(0, top))

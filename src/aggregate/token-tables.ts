@@ -34,6 +34,9 @@ export interface TokenTables {
   keyness: Cell[][];
 }
 
+/** kwic rows formatted and written at once. */
+const KWIC_BATCH = 2000;
+
 /** Whether a token is a target term, cached by normalized form. */
 export function targetPredicate(targetsFile: string): (t: Token) => boolean {
   const dict = compileDictionary(loadDictionary(targetsFile), { compounds: true });
@@ -63,6 +66,14 @@ export async function buildTokenTables(init: TokenTablesInit): Promise<TokenTabl
     if (!kwic.write(chunk)) await once(kwic, 'drain');
   };
   let counted = 0;
+  /** kwic rows not yet written: formatted and written a few thousand at a time, not per article. */
+  let pending: Cell[][] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const rows = pending;
+    pending = [];
+    await write(formatCsvRows(rows, dialect));
+  };
   try {
     await write(formatCsv(KWIC_COLUMNS, [], dialect));
     const files = ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'].map((f) => path.join(init.outDir, f)) as [
@@ -77,9 +88,11 @@ export async function buildTokenTables(init: TokenTablesInit): Promise<TokenTabl
       keyness.addWords(a.municipality, content.words, content.norms);
       if (t.target_sentences.length > 0) {
         const sentences = decodeSentences(encoded, t.target_sentences);
-        await write(formatCsvRows(kwicLines(a, sentences, isTarget), dialect));
+        for (const row of kwicLines(a, sentences, isTarget)) pending.push(row);
+        if (pending.length >= KWIC_BATCH) await flush();
       }
     }
+    await flush();
     kwic.end();
     await once(kwic, 'finish');
     if (failed) throw failed;
