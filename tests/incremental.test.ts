@@ -128,6 +128,11 @@ describe('incremental re-runs', () => {
     expect(log.some((l) => /^tokenize: \d+ of \d+ articles unchanged/.test(l))).toBe(true);
     // Codebook topics are weighed by corpus means after scoring, so score reuses its rows too.
     expect(log.some((l) => /^score: \d+ of \d+ articles unchanged/.test(l))).toBe(true);
+    // The input files' row indexes tell the unchanged rows apart: only the new ones are read.
+    for (const stage of ['tokenize', 'tag', 'score'])
+      expect(log.some((l) => l.startsWith(`${stage}: `) && l.endsWith('computed (only those read)'))).toBe(
+        true,
+      );
     const articles = readFileSync(path.join(out, 'articles.jsonl'), 'utf8');
     expect(articles).toMatch(/"id":"z-agentur","file":"z-agentur.txt".*"duplicate_of":"a-agentur"/);
   });
@@ -191,6 +196,19 @@ describe('incremental re-runs', () => {
     writeFileSync(path.join(corpus, 'neu.txt'), unterkunft.replaceAll('Hamminkeln', 'Bergheim'));
     const second = await compareWithFresh();
     expect(second.log.some((l) => /^warning: ingest: cache manifest .* is damaged/.test(l))).toBe(true);
+  });
+
+  it('without a usable index of its input a stage reads every row, with the same results', async () => {
+    const index = path.join(out, '.lokalpresse', 'ingest.rows');
+    rmSync(index);
+    // A folder (not empty) where ingest's row index should go: storing it fails.
+    mkdirSync(path.join(index, 'blockiert'), { recursive: true });
+    onTestFinished(() => rmSync(index, { recursive: true, force: true }));
+    writeFileSync(path.join(corpus, 'neu.txt'), unterkunft.replaceAll('Hamminkeln', 'Altena'));
+    const { log } = await compareWithFresh();
+    expect(log.some((l) => /^warning: ingest: could not store the row index/.test(l))).toBe(true);
+    expect(log.some((l) => /^tokenize: .* computed \(every input row read to compare\)$/.test(l))).toBe(true);
+    expect(log.some((l) => /^tag: .* computed \(only those read\)$/.test(l))).toBe(true);
   });
 
   it('an output edited in place is noticed, one only touched is not', async () => {

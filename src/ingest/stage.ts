@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -7,6 +7,7 @@ import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { jsonLine } from '../io/jsonl.js';
 import { bundledDataFiles } from '../paths.js';
 import type { Article, Rejection } from '../records.js';
+import { indexLine, indexTrailer, lineHash, rowIndexPath } from '../runner/row-cache.js';
 import { inShard } from '../runner/shard.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { AnalyzedDraft, AnalyzedRead, AnalyzerSetup } from './analyze.js';
@@ -109,6 +110,10 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
   const duplicates = createDuplicateFinder(config.ingest.duplicates);
   const nextId = uniqueIds();
   const articlesOut = new AtomicFile(path.join(ctx.outDir, ARTICLES_FILE));
+  // The hash and length of every line: tokenize tells unchanged articles from it without reading them.
+  const rowsIndexPath = rowIndexPath(ctx.outDir, 'ingest');
+  mkdirSync(path.dirname(rowsIndexPath), { recursive: true });
+  const rowsIndex = new AtomicFile(rowsIndexPath);
   const rejectedOut = new AtomicFile(path.join(ctx.outDir, REJECTED_FILE));
   let inputs = 0;
   let articles = 0;
@@ -153,7 +158,10 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
         encoding: draft.encoding,
       };
       articles += 1;
-      await articlesOut.write(jsonLine(article));
+      const line = jsonLine(article);
+      await articlesOut.write(line);
+      const hash = lineHash(line.slice(0, -1));
+      await rowsIndex.write(indexLine(hash, Buffer.byteLength(line), hash));
     };
     const step = (entry: WalkEntry): Step => {
       if (entry.kind === 'problem') return { kind: 'problem', rel: entry.rel, reason: entry.reason };
@@ -219,10 +227,19 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
   } catch (error) {
     articlesOut.abort();
     rejectedOut.abort();
+    rowsIndex.abort();
     cache.abort();
     throw error;
   } finally {
     await reader.close();
+  }
+  try {
+    await rowsIndex.write(indexTrailer('ingest', articles, statSync(articlesOut.finalPath)));
+    await rowsIndex.commit();
+  } catch (error) {
+    // Only a shortcut: without it tokenize reads and hashes every article.
+    rowsIndex.abort();
+    ctx.log.warn(`ingest: could not store the row index for the next stage (${(error as Error).message})`);
   }
   const how = reader.threads > 0 ? ` (${reader.threads} reader threads)` : '';
   if (cache.hits > 0)

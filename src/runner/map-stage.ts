@@ -2,14 +2,19 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AtomicFile } from '../io/atomic.js';
 import { hashDataFiles, hashText, stableJson } from '../io/hash.js';
+import { rowsOfFile, zipLines } from '../io/lines.js';
+import { LinesAt } from '../io/lines-at.js';
 import { programFingerprint } from './cache-files.js';
 import { inProcess, mapRows, type PoolSpec } from './pool.js';
 import {
   indexLine,
   indexTrailer,
+  type LineIdentities,
+  lineHash,
+  lineIdentities,
   openPreviousRows,
   type PreviousRows,
-  rowHash,
+  rowHashOfLines,
   rowIndexPath,
 } from './row-cache.js';
 import type { StageContext, StageName } from './stage.js';
@@ -45,6 +50,71 @@ export async function rowCacheKey(ctx: StageContext, stage: string, spec: PoolSp
   );
 }
 
+/** An input file of a per-article stage and the stage that wrote it (whose row index describes it). */
+export interface StageInput {
+  file: string;
+  from: string;
+}
+
+/** One input row: what identifies it, and its lines (read only when the row must be computed). */
+interface KeyedRow {
+  hash: string;
+  lines: () => string[];
+}
+
+/** The input rows read side by side from the files, each known by the hash of its lines. */
+async function* rowsByContent(files: string[]): AsyncGenerator<KeyedRow> {
+  const rows = files.length === 1 ? rowsOfFile(files[0] as string) : zipLines(files);
+  for await (const row of rows) {
+    const lines = row;
+    yield { hash: rowHashOfLines(lines.map(lineHash)), lines: () => lines };
+  }
+}
+
+/**
+ * The input rows known by the identities the input files' row indexes give (see `lineIdentities`),
+ * or null when an index is missing or does not describe its file (then the rows are read and hashed).
+ * A row's lines are read only when asked for, by offset, so unchanged rows cost no reading.
+ */
+function rowsByIdentity(
+  outDir: string,
+  inputs: StageInput[],
+): { rows: Generator<KeyedRow>; close(): void } | null {
+  const files = inputs.map((i) => path.join(outDir, i.file));
+  const found: LineIdentities[] = [];
+  for (const [k, input] of inputs.entries()) {
+    const identities = lineIdentities(rowIndexPath(outDir, input.from), files[k] as string);
+    if (!identities) return null;
+    found.push(identities);
+  }
+  const n = found[0]?.hashes.length ?? 0;
+  if (found.some((f) => f.hashes.length !== n)) return null;
+  const readers: LinesAt[] = [];
+  const close = (): void => {
+    for (const r of readers) r.close();
+    readers.length = 0;
+  };
+  try {
+    for (const f of files) readers.push(new LinesAt(f));
+  } catch {
+    close();
+    return null;
+  }
+  function* rows(): Generator<KeyedRow> {
+    const offsets = files.map(() => 0);
+    for (let i = 0; i < n; i++) {
+      const hash = rowHashOfLines(found.map((f) => f.hashes[i] as string));
+      const at = [...offsets];
+      const lines = (): string[] =>
+        readers.map((r, k) => r.line(at[k] as number, (found[k] as LineIdentities).lengths[i] as number));
+      for (let k = 0; k < found.length; k++)
+        offsets[k] = (offsets[k] as number) + ((found[k] as LineIdentities).lengths[i] as number);
+      yield { hash, lines };
+    }
+  }
+  return { rows: rows(), close };
+}
+
 /** Writes output lines in input order, merging copies of consecutive previous lines into few reads. */
 class OrderedWriter {
   private copyStart = 0;
@@ -66,7 +136,8 @@ class OrderedWriter {
     await this.flushCopies();
     this.onLine?.(line);
     await this.out.write(line);
-    await this.index.write(indexLine(hash, Buffer.byteLength(line)));
+    const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+    await this.index.write(indexLine(hash, Buffer.byteLength(line), lineHash(text)));
     this.lines += 1;
     this.progress(this.lines);
   }
@@ -84,7 +155,7 @@ class OrderedWriter {
     }
     this.copyEnd += length;
     this.copyRows.push(row);
-    await this.index.write(indexLine(hash, length));
+    await this.index.write(indexLine(hash, length, previous.outputHash(row)));
     this.lines += 1;
     this.reused += 1;
     this.progress(this.lines);
@@ -108,15 +179,17 @@ class OrderedWriter {
 }
 
 /**
- * The body of a per-article stage: maps input rows through the stage's processor (on worker
- * threads when compiled) into one output file written atomically, reporting progress. Rows already
- * seen by the previous run with the same settings (see `row-cache.ts`) are copied from the previous
- * output instead. Returns the number of articles; `onLine` sees each output line (for counts).
+ * The body of a per-article stage: maps the rows of its input files (read side by side, one line of
+ * each per article) through the stage's processor (on worker threads when compiled) into one output
+ * file written atomically, reporting progress. Rows already seen by the previous run with the same
+ * settings (see `row-cache.ts`) are copied from the previous output instead; when the input files'
+ * row indexes describe them, unchanged rows are not even read. Returns the number of articles;
+ * `onLine` sees each output line (for counts).
  */
 export async function mapToFile(
   ctx: StageContext,
   stage: string,
-  rows: AsyncIterable<string[]>,
+  inputs: StageInput[],
   spec: PoolSpec,
   outFile: string,
   onLine?: (line: string) => void,
@@ -132,6 +205,8 @@ export async function mapToFile(
   const writer = new OrderedWriter(out, index, previous, onLine, (n) =>
     ctx.log.progress(stage, n, ctx.articleCount),
   );
+  const byIdentity = rowsByIdentity(ctx.outDir, inputs);
+  const rows = byIdentity?.rows ?? rowsByContent(inputs.map((i) => path.join(ctx.outDir, i.file)));
   /** Rows read but not yet written: misses wait for their line, hits behind them wait their turn. */
   const waiting: Array<{ hash: string; row: number }> = [];
   const drainHits = async (): Promise<void> => {
@@ -141,12 +216,11 @@ export async function mapToFile(
     }
   };
   async function* misses(): AsyncGenerator<string[]> {
-    for await (const row of rows) {
-      const hash = rowHash(row);
+    for await (const { hash, lines } of rows) {
       const hit = previous ? previous.find(hash) : -1;
       if (hit >= 0 && waiting.length === 0) await writer.copy(hash, hit);
       else waiting.push({ hash, row: hit });
-      if (hit < 0) yield row;
+      if (hit < 0) yield lines();
     }
   }
   const take = async (line: string): Promise<void> => {
@@ -182,9 +256,11 @@ export async function mapToFile(
     if (waiting.length > 0) throw new Error(`${stage}: rows left without output`);
     await writer.flushCopies();
     previous?.close();
+    byIdentity?.close();
     await out.commit();
   } catch (error) {
     previous?.close();
+    byIdentity?.close();
     out.abort();
     index.abort();
     throw error;
@@ -199,7 +275,7 @@ export async function mapToFile(
   }
   if (previous) {
     ctx.log.info(
-      `${stage}: ${writer.reused} of ${writer.lines} articles unchanged since the last run (reused), ${writer.lines - writer.reused} computed`,
+      `${stage}: ${writer.reused} of ${writer.lines} articles unchanged since the last run (reused), ${writer.lines - writer.reused} computed${byIdentity ? ' (only those read)' : ' (every input row read to compare)'}`,
     );
   } else if (opened.ok === false && opened.why !== 'no previous index') {
     ctx.log.info(`${stage}: every article computed (previous results not reusable: ${opened.why})`);

@@ -124,7 +124,10 @@ export async function runScore(ctx: StageContext): Promise<StageResult> {
   // Score workers hold lexicons and models but little per article: with a 24 MB young generation
   // (half V8's default) the stage peaks ~55 MB lower at the same CPU time on 20,000 articles.
   const spec = { module: processorModule(import.meta.url), init, youngGenerationMb: 24 };
-  const rows = zipLines([path.join(ctx.outDir, 'tokens.jsonl'), path.join(ctx.outDir, 'tags.jsonl')]);
+  const rows = [
+    { file: 'tokens.jsonl', from: 'tokenize' },
+    { file: 'tags.jsonl', from: 'tag' },
+  ];
   let n: number;
   if (ctx.config.score.topics.baseline_weighting) {
     // Per-article scores first (reusable row by row on a re-run: they do not depend on the rest of

@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { loadDictionary } from '../dictionary/index.js';
-import { rowsOfFile } from '../io/lines.js';
 import { warnSkippedLines } from '../io/skipped-lines.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
@@ -32,7 +30,7 @@ export async function runTag(ctx: StageContext): Promise<StageResult> {
   const n = await mapToFile(
     ctx,
     'tag',
-    rowsOfFile(path.join(ctx.outDir, 'tokens.jsonl')),
+    [{ file: 'tokens.jsonl', from: 'tokenize' }],
     spec,
     TAGS_FILE,
     (line) => {

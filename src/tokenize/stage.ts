@@ -1,6 +1,4 @@
-import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { rowsOfFile } from '../io/lines.js';
 import { bundledDataFiles } from '../paths.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
@@ -12,13 +10,7 @@ export const TOKENS_FILE = 'tokens.jsonl';
 export async function runTokenize(ctx: StageContext): Promise<StageResult> {
   const init: TokenizeInit = { extraStopwords: ctx.config.tokenize.extra_stopwords };
   const spec = { module: processorModule(import.meta.url), init };
-  const n = await mapToFile(
-    ctx,
-    'tokenize',
-    rowsOfFile(path.join(ctx.outDir, 'articles.jsonl')),
-    spec,
-    TOKENS_FILE,
-  );
+  const n = await mapToFile(ctx, 'tokenize', [{ file: 'articles.jsonl', from: 'ingest' }], spec, TOKENS_FILE);
   return { in: n, out: n, rejected: 0 };
 }
 
