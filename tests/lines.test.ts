@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { readJsonl } from '../src/io/jsonl.js';
-import { readLineBatches, readLines, readRawLineBatches, zipLines } from '../src/io/lines.js';
+import { findCut, readLineBatches, readLines, readRawLineBatches, zipLines } from '../src/io/lines.js';
 import { zipJsonl } from '../src/io/zip-jsonl.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lp-lines-'));
@@ -177,5 +177,40 @@ describe('zipJsonl and readJsonl', () => {
       ).rejects.toThrow(`${file}, line 4: not valid JSON`);
       expect(seen).toEqual([{ ort: 'Bergheim' }, { ort: 'Bielefeld' }]);
     }
+  });
+});
+
+describe('findCut', () => {
+  it('finds the line boundary at or after a byte offset, counting lines on the bytes', async () => {
+    const file = fileWith('{"a":1}\n\n{"b":"Größe"}\n{"c":3}');
+    for (const chunkSize of [1, 3, 1024]) {
+      expect(await findCut(file, (c) => c.offset >= 5, { chunkSize })).toEqual({ offset: 8, lines: 1 });
+      expect(await findCut(file, (c) => c.offset >= 9, { chunkSize })).toEqual({ offset: 9, lines: 1 });
+      expect(await findCut(file, (c) => c.lines >= 2, { chunkSize })).toEqual({ offset: 25, lines: 2 });
+      // Never: the end of the file, its last line counted without a final line feed.
+      expect(await findCut(file, () => false, { chunkSize })).toEqual({ offset: 32, lines: 3 });
+    }
+  });
+
+  it('gives up where readers could count differently', async () => {
+    expect(await findCut(fileWith('{"a":1}\r\n{"b":2}\r\n'), () => false)).toBeNull();
+    expect(await findCut(fileWith('{"a":1}\n   \n{"b":2}\n'), () => false)).toBeNull();
+    expect(await findCut(fileWith('{"a":1}\n\u00a0\n'), () => false)).toBeNull();
+  });
+
+  it('reads lines from the cut on, as zipLines does for a later part', async () => {
+    const a = fileWith('{"id":1}\n{"id":2}\n{"id":3}\n');
+    const b = fileWith('\n{"id":1}\n{"id":2}\n{"id":3}');
+    const ca = await findCut(a, (c) => c.lines >= 2);
+    const cb = await findCut(b, (c) => c.lines >= 2);
+    expect(await collect(readLines(a, { start: ca?.offset ?? 0 }))).toEqual(['{"id":3}']);
+    expect(await collect(readLines(a, { start: 0, end: ca?.offset ?? 0, chunkSize: 3 }))).toEqual([
+      '{"id":1}',
+      '{"id":2}',
+    ]);
+    const rows = await collect(
+      zipLines([a, b], { ranges: [{ start: ca?.offset ?? 0 }, { start: cb?.offset ?? 0 }], rowsBefore: 2 }),
+    );
+    expect(rows).toEqual([['{"id":3}', '{"id":3}']]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Cell } from '../io/csv.js';
 import type { Token } from '../records.js';
+import { NormTable } from './norm-table.js';
+import { forEachContentNorm } from './packed-norms.js';
 
 export const KEYNESS_COLUMNS = [
   'municipality',
@@ -111,6 +113,8 @@ export interface Keyness {
    * stopwords (`contentWords` of the packed tokens): no tokens need to be built.
    */
   addWords(municipality: string | null, words: number, norms: string[]): void;
+  /** The same straight from the packed token string of a tokens.jsonl line (its `s`). */
+  addPacked(municipality: string | null, packed: string): void;
   /** Adds another accumulator's counts (sharded runs combine to the same table). */
   merge(other: { counts(): Map<string, TermCounts> }): void;
   counts(): Map<string, TermCounts>;
@@ -132,13 +136,16 @@ interface PlaceCounts {
 
 /**
  * Keyness of terms in each municipality against the rest. Every normalized form is looked up once
- * per token in one map (norm -> term id, or -1 when it is no keyness term, so the test runs once per
- * form); counts are kept per municipality in an array indexed by term id. Memory: the forms seen,
+ * per token in one table (form -> term id, or -1 when it is no keyness term, so that test runs once
+ * per form); counts are kept per municipality in an array indexed by term id. Memory: the forms seen,
  * and four bytes per term and municipality.
  */
 export function createKeyness(): Keyness {
-  const ids = new Map<string, number>();
   const terms: string[] = [];
+  const newTerm = (text: string): number => terms.push(text) - 1;
+  const table = new NormTable((norm) => (isKeynessNorm(norm) ? newTerm(norm) : -1));
+  /** Terms only another accumulator counted although they fail `isKeynessNorm` (kept by `merge`). */
+  const mergedOnly = new Map<string, number>();
   const byPlace = new Map<string, PlaceCounts>();
   const placeOf = (m: string): PlaceCounts => {
     let c = byPlace.get(m);
@@ -147,14 +154,6 @@ export function createKeyness(): Keyness {
       byPlace.set(m, c);
     }
     return c;
-  };
-  const idOf = (norm: string): number => {
-    let id = ids.get(norm);
-    if (id === undefined) {
-      id = isKeynessNorm(norm) ? terms.push(norm) - 1 : -1;
-      ids.set(norm, id);
-    }
-    return id;
   };
   const count = (c: PlaceCounts, id: number, n: number): void => {
     if (id >= c.counts.length) {
@@ -170,9 +169,17 @@ export function createKeyness(): Keyness {
     const c = placeOf(municipality ?? NO_PLACE);
     c.words += words;
     for (let i = 0; i < norms.length; i++) {
-      const id = idOf(norms[i] as string);
+      const norm = norms[i] as string;
+      const id = table.lookup(norm, 0, norm.length);
       if (id >= 0) count(c, id, 1);
     }
+  };
+  const addPacked: Keyness['addPacked'] = (municipality, packed) => {
+    const c = placeOf(municipality ?? NO_PLACE);
+    c.words += forEachContentNorm(packed, (start, end, hash) => {
+      const id = table.lookup(packed, start, end, hash);
+      if (id >= 0) count(c, id, 1);
+    });
   };
   /** The term counts of every municipality as plain maps (terms in the order the place met them). */
   const counts = (): Map<string, TermCounts> => {
@@ -194,16 +201,16 @@ export function createKeyness(): Keyness {
       );
     },
     addWords,
+    addPacked,
     merge(other) {
       for (const [m, o] of other.counts()) {
         const c = placeOf(m);
         c.words += o.words;
         for (const [t, n] of o.terms) {
-          // Another accumulator only holds keyness terms; keep them even if the test changed.
-          let id = ids.get(t);
-          if (id === undefined || id < 0) {
-            id = terms.push(t) - 1;
-            ids.set(t, id);
+          let id = table.lookup(t, 0, t.length);
+          if (id < 0) {
+            id = mergedOnly.get(t) ?? newTerm(t);
+            mergedOnly.set(t, id);
           }
           if (n > 0) count(c, id, n);
         }

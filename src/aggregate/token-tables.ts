@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { CsvDialectName } from '../config/schema.js';
 import { compileDictionary, findHits, loadDictionary } from '../dictionary/index.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
-import { contentWords, decodeSentences, type EncodedTokensLine } from '../io/tokens-codec.js';
+import { decodeSentences, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
 import type { Article, ArticleTags, Token } from '../records.js';
 import { type CountSettings, isCounted } from './counted.js';
-import { createKeyness } from './keyness.js';
+import { createKeyness, type Keyness, type TermCounts } from './keyness.js';
 import { KWIC_COLUMNS, kwicLines } from './kwic.js';
 
 /**
@@ -25,6 +25,23 @@ export interface TokenTablesInit {
   dialect: CsvDialectName;
   /** Which articles count (`aggregate.relevant_only`, `aggregate.count_duplicates`). */
   counting: CountSettings;
+  /** The rows to read when the tables are built in parts (`planTokenParts`); default all. */
+  part?: TokenPart;
+}
+
+/** One part of the article rows: byte ranges of articles.jsonl, tags.jsonl and tokens.jsonl. */
+export interface TokenPart {
+  ranges: Array<{ start: number; end?: number }>;
+  /** Rows before this part (for the row named in errors). */
+  rowsBefore: number;
+  /** Whether this part's kwic file starts the table (byte order mark and header). */
+  header: boolean;
+}
+
+/** What one part yields: its kwic rows are in its kwic file, its keyness counts are merged later. */
+export interface TokenPartResult {
+  counted: number;
+  counts: Map<string, TermCounts>;
 }
 
 export interface TokenTables {
@@ -51,11 +68,14 @@ export function targetPredicate(targetsFile: string): (t: Token) => boolean {
   };
 }
 
-/** Reads articles, tags and tokens side by side; writes kwic.csv to `kwicPath` and returns keyness rows. */
-export async function buildTokenTables(init: TokenTablesInit): Promise<TokenTables> {
+/**
+ * Reads articles, tags and tokens side by side (the rows of `init.part`, or all); writes the kwic rows
+ * to `kwicPath`, counts keyness terms into `keyness` and returns the number of articles counted.
+ */
+async function scanTokens(init: TokenTablesInit, keyness: Keyness): Promise<number> {
   const dialect = dialects[init.dialect];
   const isTarget = targetPredicate(init.targetsFile);
-  const keyness = createKeyness();
+  const part = init.part;
   const kwic = createWriteStream(init.kwicPath);
   let failed: Error | null = null;
   kwic.on('error', (error) => {
@@ -75,17 +95,20 @@ export async function buildTokenTables(init: TokenTablesInit): Promise<TokenTabl
     await write(formatCsvRows(rows, dialect));
   };
   try {
-    await write(formatCsv(KWIC_COLUMNS, [], dialect));
+    if (part?.header ?? true) await write(formatCsv(KWIC_COLUMNS, [], dialect));
     const files = ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'].map((f) => path.join(init.outDir, f)) as [
       string,
       string,
       string,
     ];
-    for await (const [a, t, encoded] of zipJsonl<[Article, ArticleTags, EncodedTokensLine]>(files)) {
+    for await (const [a, t, encoded] of zipJsonl<[Article, ArticleTags, EncodedTokensLine]>(files, {
+      ranges: part?.ranges,
+      rowsBefore: part?.rowsBefore,
+    })) {
       if (!isCounted(a, t, init.counting)) continue;
       counted += 1;
-      const content = contentWords(encoded);
-      keyness.addWords(a.municipality, content.words, content.norms);
+      if (typeof encoded.s !== 'string') throw new Error(`tokens of ${encoded.id}: not in the packed format`);
+      keyness.addPacked(a.municipality, encoded.s);
       if (t.target_sentences.length > 0) {
         const sentences = decodeSentences(encoded, t.target_sentences);
         for (const row of kwicLines(a, sentences, isTarget)) pending.push(row);
@@ -100,5 +123,19 @@ export async function buildTokenTables(init: TokenTablesInit): Promise<TokenTabl
     kwic.destroy();
     throw error;
   }
+  return counted;
+}
+
+/** Reads articles, tags and tokens side by side; writes kwic.csv to `kwicPath` and returns keyness rows. */
+export async function buildTokenTables(init: TokenTablesInit): Promise<TokenTables> {
+  const keyness = createKeyness();
+  const counted = await scanTokens(init, keyness);
   return { counted, keyness: keyness.rows() };
+}
+
+/** One part of the tables (`init.part`): kwic rows to `kwicPath`, keyness counts returned. */
+export async function buildTokenPart(init: TokenTablesInit): Promise<TokenPartResult> {
+  const keyness = createKeyness();
+  const counted = await scanTokens(init, keyness);
+  return { counted, counts: keyness.counts() };
 }

@@ -6,6 +6,10 @@ const CHUNK_BYTES = 1 << 20;
 export interface LineReadOptions {
   /** Bytes read per chunk (default 1 MiB); tests make it tiny to hit every boundary case. */
   chunkSize?: number;
+  /** Byte offset to start at (a line start, e.g. from `findCut`); default 0. */
+  start?: number;
+  /** Byte offset to stop before (a line start); default the end of the file. */
+  end?: number;
 }
 
 /**
@@ -45,14 +49,19 @@ export async function* readRawLineBatches(
   opts: LineReadOptions = {},
 ): AsyncGenerator<string[]> {
   const size = Math.max(1, Math.floor(opts.chunkSize ?? CHUNK_BYTES));
+  const end = opts.end ?? Number.POSITIVE_INFINITY;
+  let position = opts.start ?? 0;
   const handle = await open(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(size);
     /** Copies of the bytes of the line not yet ended. */
     let pending: Buffer[] = [];
     for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, size, null);
+      const want = Math.min(size, end - position);
+      if (want <= 0) break;
+      const { bytesRead } = await handle.read(buf, 0, want, position);
       if (bytesRead === 0) break;
+      position += bytesRead;
       const chunk = buf.subarray(0, bytesRead);
       const first = chunk.indexOf(0x0a);
       if (first < 0) {
@@ -107,6 +116,66 @@ export async function* readLines(file: string, opts: LineReadOptions = {}): Asyn
   for await (const batch of readLineBatches(file, opts)) yield* batch;
 }
 
+/** A place to cut a file between lines: `lines` lines (none of them blank) lie before byte `offset`. */
+export interface LineCut {
+  offset: number;
+  lines: number;
+}
+
+/**
+ * The first line boundary where `stop` says yes, scanning the bytes only (nothing is decoded), or
+ * the end of the file. Null when the count could differ from what the readers see: a carriage
+ * return, or a line starting with a space or a non-ASCII byte (which could be a blank line). Lines
+ * a stage writes (JSON objects) are always countable.
+ */
+export async function findCut(
+  file: string,
+  stop: (cut: LineCut) => boolean,
+  opts: Pick<LineReadOptions, 'chunkSize'> = {},
+): Promise<LineCut | null> {
+  const size = Math.max(1, Math.floor(opts.chunkSize ?? CHUNK_BYTES));
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(size);
+    let position = 0;
+    let lines = 0;
+    /** Whether the current line has bytes (and so counts once it ends). */
+    let inLine = false;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, size, position);
+      if (bytesRead === 0) break;
+      const chunk = buf.subarray(0, bytesRead);
+      if (chunk.indexOf(0x0d) >= 0) return null;
+      let at = 0;
+      while (at < bytesRead) {
+        if (!inLine) {
+          const c = chunk[at] as number;
+          if (c === 0x0a) {
+            // An empty line: no line to count, but a boundary all the same.
+            at += 1;
+            const cut = { offset: position + at, lines };
+            if (stop(cut)) return cut;
+            continue;
+          }
+          if (c <= 0x20 || c >= 0x7f) return null;
+          inLine = true;
+        }
+        const nl = chunk.indexOf(0x0a, at);
+        if (nl < 0) break;
+        at = nl + 1;
+        inLine = false;
+        lines += 1;
+        const cut = { offset: position + at, lines };
+        if (stop(cut)) return cut;
+      }
+      position += bytesRead;
+    }
+    return { offset: position, lines: inLine ? lines + 1 : lines };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Next lines of one file for `zipLines`: the current batch and the position in it. */
 interface Cursor {
   it: AsyncIterator<string[]>;
@@ -128,18 +197,26 @@ async function fill(c: Cursor): Promise<boolean> {
   return !c.done;
 }
 
+export interface ZipOptions {
+  chunkSize?: number;
+  /** Part of each file to read (byte offsets at line starts, as `findCut` finds them); default all. */
+  ranges?: Array<{ start: number; end?: number }>;
+  /** Rows before the first one read (when reading a later part), for the row named in errors. */
+  rowsBefore?: number;
+}
+
 /**
  * The lines of several files side by side (every stage keeps ingest's order). Throws when one file
  * ends before the others; the consumer checks that the records' ids line up.
  */
-export async function* zipLines(files: string[], opts: LineReadOptions = {}): AsyncGenerator<string[]> {
-  const cursors: Cursor[] = files.map((f) => ({
-    it: readLineBatches(f, opts)[Symbol.asyncIterator](),
+export async function* zipLines(files: string[], opts: ZipOptions = {}): AsyncGenerator<string[]> {
+  const cursors: Cursor[] = files.map((f, i) => ({
+    it: readLineBatches(f, { chunkSize: opts.chunkSize, ...opts.ranges?.[i] })[Symbol.asyncIterator](),
     batch: [],
     at: 0,
     done: false,
   }));
-  let row = 0;
+  let row = opts.rowsBefore ?? 0;
   try {
     for (;;) {
       // Only when a batch is used up is there anything to wait for.

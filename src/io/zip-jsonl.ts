@@ -1,4 +1,4 @@
-import { checkSameId, type LineReadOptions, zipLines } from './lines.js';
+import { checkSameId, type ZipOptions, zipLines } from './lines.js';
 
 /**
  * Reads several JSON Lines files of the same articles side by side (every stage keeps the order of
@@ -6,7 +6,7 @@ import { checkSameId, type LineReadOptions, zipLines } from './lines.js';
  */
 export async function* zipJsonl<T extends unknown[]>(
   files: { [K in keyof T]: string },
-  opts: LineReadOptions = {},
+  opts: ZipOptions = {},
 ): AsyncGenerator<T> {
   const names = (files as string[]).map((f) => f.replace(/^.*\//, '')).join(', ');
   for await (const lines of zipLines(files as string[], opts)) {
