@@ -6,7 +6,7 @@
  *     [--smoothing S] [--contrast C] [--gamma G] [--min-weight W] [--lexicon FILE]…
  *     [--no-case] [--inflection N] [--hedge F] [--negated-negative F] [--report F]
  *     [--report-evaluative W] [--reference-words N] [--no-shifters] [--shifter-window N] [--shifter-factor F]
- *     [--fit [--features a,b,…|all] [--l2 L] [--unbalanced] [--write]]
+ *     [--set NAME=VALUE]… [--fit [--features a,b,…|all] [--l2 L] [--unbalanced] [--write]]
  *
  * DIR defaults to ../shared/devsets and must hold `tone/sentences.jsonl` (each sentence is one article;
  * its `polarity` is compared with the tone label; defaults are the scorer's). Prints macro-F1, per-class P/R/F1 and the confusion
@@ -76,6 +76,8 @@ interface Args {
   shifters: boolean;
   shifterWindow: number;
   shifterFactor: number;
+  /** `--set name=value`: any other scorer option (a number, or a JSON value) by its ToneOptions name. */
+  extra: Record<string, unknown>;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -95,7 +97,7 @@ function parseArgs(argv: string[]): Args {
     gamma: 1,
     minWeight: TONE_DEFAULTS.minWeight,
     postNegation: true,
-    contrast: 0,
+    contrast: TONE_DEFAULTS.contrast,
     caseSensitive: true,
     inflection: 5,
     hedge: 0.7,
@@ -111,6 +113,7 @@ function parseArgs(argv: string[]): Args {
     shifters: true,
     shifterWindow: 4,
     shifterFactor: 0.8,
+    extra: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -153,7 +156,12 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-shifters') args.shifters = false;
     else if (a === '--shifter-window') args.shifterWindow = Number(argv[++i]);
     else if (a === '--shifter-factor') args.shifterFactor = Number(argv[++i]);
-    else throw new Error(`unknown argument ${a}`);
+    else if (a === '--set') {
+      const eq = v.indexOf('=');
+      if (eq <= 0) throw new Error('--set NAME=VALUE');
+      args.extra[v.slice(0, eq)] = JSON.parse(v.slice(eq + 1));
+      i++;
+    } else throw new Error(`unknown argument ${a}`);
   }
   return args;
 }
@@ -212,6 +220,7 @@ function main(): void {
     shifters: args.shifters,
     shifterWindow: args.shifterWindow,
     shifterFactor: args.shifterFactor,
+    ...args.extra,
   };
   if (args.fit) {
     fitModel(args, items, lexicon, opts);

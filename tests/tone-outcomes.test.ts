@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadToneLexicon, scoreTone, type ToneOptions } from '../src/score/tone/index.js';
+import { tokenizeGerman } from '../src/tokenize/german.js';
+
+const lexicon = loadToneLexicon({ builtin: true, files: [] });
+const opts: ToneOptions = { neutralBand: [-0.3, 0.09] };
+const tone = (text: string, o: ToneOptions = opts) => scoreTone(tokenizeGerman(text), lexicon, o);
+const weightOf = (text: string, term: string, o: ToneOptions = opts) =>
+  tone(text, o).terms.find((t) => t.term === term)?.weight;
+
+describe('news outcomes (data/lexicons/news-outcomes.sentiws.tsv)', () => {
+  it('reads relief, approval and openings as good news', () => {
+    expect(
+      weightOf('Nach dem Feueralarm gab die Feuerwehr am Abend Entwarnung.', 'Entwarnung'),
+    ).toBeGreaterThan(0.3);
+    expect(weightOf('Der Unfall auf der B 8 ging glimpflich aus.', 'glimpflich')).toBeGreaterThan(0.3);
+    expect(weightOf('Der Kreis hat die Mittel für die Kita bewilligt.', 'bewilligt')).toBeGreaterThan(0.2);
+    expect(tone('Im Mai war der Spatenstich für das neue Feuerwehrhaus in Hamminkeln.').label).toBe(
+      'positive',
+    );
+  });
+
+  it('matches inflected forms through the base form', () => {
+    // `vielversprechend` is listed, `vielversprechenden` is not.
+    expect(
+      weightOf('Die Stadt sieht einen vielversprechenden Ansatz.', 'vielversprechenden'),
+    ).toBeGreaterThan(0.3);
+    expect(
+      weightOf('Die Gespräche liefen in vertrauensvoller Atmosphäre.', 'vertrauensvoller'),
+    ).toBeGreaterThan(0.3);
+  });
+
+  it('reads disasters and decay as bad news', () => {
+    expect(tone('Die Dürre hat den Landwirten im Kreis Wesel stark zugesetzt.').label).toBe('negative');
+    expect(weightOf('Das Gebäude an der Hauptstraße ist baufällig.', 'baufällig')).toBeLessThan(-0.3);
+    // SentiWS rates `schlimm` barely negative; news use it as a clear judgement.
+    expect(tone('Die Lage in der Notunterkunft ist schlimm.').label).toBe('negative');
+  });
+
+  it('lets the shifters and negators act on the new words', () => {
+    expect(weightOf('Es gibt noch keine Entwarnung.', 'Entwarnung')).toBeLessThan(0);
+    expect(tone('Nach dem Ende der Dürre ist die Ernte gerettet.').label).toBe('positive');
+  });
+});
+
+describe('contrast', () => {
+  it('is on by default: after `aber` the point of the sentence weighs more', () => {
+    const text = 'Der Start war schwierig, aber am Ende war das Fest ein großer Erfolg.';
+    const byDefault = tone(text);
+    const off = tone(text, { ...opts, contrast: 0 });
+    expect(byDefault.tone).toBeGreaterThan(off.tone);
+    const erfolg = (r: typeof off) => r.terms.find((t) => t.term === 'Erfolg')?.weight ?? 0;
+    expect(erfolg(byDefault)).toBeGreaterThan(erfolg(off));
+  });
+
+  it('leaves a sentence without a contrast word as it was', () => {
+    const text = 'Die Polizei meldet einen schweren Unfall auf der A 2.';
+    expect(tone(text).tone).toBe(tone(text, { ...opts, contrast: 0 }).tone);
+  });
+
+  it('does not act on a contrast word before any polar word', () => {
+    const text = 'Aber die Stimmung im Saal war großartig.';
+    expect(tone(text).tone).toBe(tone(text, { ...opts, contrast: 0 }).tone);
+  });
+});
