@@ -47,6 +47,9 @@ export const temporaryName = (finalPath: string): string =>
     `.${path.basename(finalPath)}.${process.pid}.${Date.now().toString(36)}.tmp`,
   );
 
+/** Strings are gathered up to this many characters before they go to the stream together. */
+const GATHER_CHARS = 64 * 1024;
+
 /**
  * Writes a file under a temporary name in the same folder and renames it into place when done, so a
  * crash never leaves half a file under the real name.
@@ -55,6 +58,9 @@ export class AtomicFile {
   readonly tempPath: string;
   private readonly stream: WriteStream;
   private failed: Error | null = null;
+  /** Strings written but not yet passed to the stream (one stream write per line costs more than the line). */
+  private gathered: string[] = [];
+  private gatheredChars = 0;
 
   constructor(readonly finalPath: string) {
     this.tempPath = temporaryName(finalPath);
@@ -65,14 +71,31 @@ export class AtomicFile {
     });
   }
 
-  /** Writes a chunk, waiting when the stream's buffer is full. */
+  /** Writes a chunk, waiting when the stream's buffer is full. Small strings are gathered first. */
   async write(chunk: string | Buffer): Promise<void> {
     if (this.failed) throw this.failed;
+    if (typeof chunk === 'string' && chunk.length < GATHER_CHARS) {
+      this.gathered.push(chunk);
+      this.gatheredChars += chunk.length;
+      if (this.gatheredChars >= GATHER_CHARS) await this.flush();
+      return;
+    }
+    await this.flush();
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  /** Passes the gathered strings to the stream as one chunk. */
+  private async flush(): Promise<void> {
+    if (this.gathered.length === 0) return;
+    const text = this.gathered.join('');
+    this.gathered = [];
+    this.gatheredChars = 0;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 
   /** Closes the temporary file and renames it to the final name. */
   async commit(): Promise<void> {
+    await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
     if (this.failed) throw this.failed;

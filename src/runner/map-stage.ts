@@ -115,6 +115,39 @@ function rowsByIdentity(
   return { rows: rows(), close };
 }
 
+/**
+ * First in, first out, in constant time per item: rows wait here for the line of an earlier row, and
+ * with few rows to compute nearly the whole input can wait at once (Array#shift would copy it each time).
+ */
+class Queue<T> {
+  private items: Array<T | undefined> = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    // Drop the consumed front now and then: memory stays proportional to the items waiting.
+    if (this.head >= 4096 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
 /** Writes output lines in input order, merging copies of consecutive previous lines into few reads. */
 class OrderedWriter {
   private copyStart = 0;
@@ -208,9 +241,9 @@ export async function mapToFile(
   const byIdentity = rowsByIdentity(ctx.outDir, inputs);
   const rows = byIdentity?.rows ?? rowsByContent(inputs.map((i) => path.join(ctx.outDir, i.file)));
   /** Rows read but not yet written: misses wait for their line, hits behind them wait their turn. */
-  const waiting: Array<{ hash: string; row: number }> = [];
+  const waiting = new Queue<{ hash: string; row: number }>();
   const drainHits = async (): Promise<void> => {
-    while (waiting.length > 0 && (waiting[0] as { row: number }).row >= 0) {
+    for (let first = waiting.peek(); first && first.row >= 0; first = waiting.peek()) {
       const hit = waiting.shift() as { hash: string; row: number };
       await writer.copy(hit.hash, hit.row);
     }
@@ -218,7 +251,7 @@ export async function mapToFile(
   async function* misses(): AsyncGenerator<string[]> {
     for await (const { hash, lines } of rows) {
       const hit = previous ? previous.find(hash) : -1;
-      if (hit >= 0 && waiting.length === 0) await writer.copy(hash, hit);
+      if (hit >= 0 && waiting.size === 0) await writer.copy(hash, hit);
       else waiting.push({ hash, row: hit });
       if (hit < 0) yield lines();
     }
@@ -253,7 +286,7 @@ export async function mapToFile(
       for await (const line of mapRows(all(), spec)) await take(line);
     }
     await drainHits();
-    if (waiting.length > 0) throw new Error(`${stage}: rows left without output`);
+    if (waiting.size > 0) throw new Error(`${stage}: rows left without output`);
     await writer.flushCopies();
     previous?.close();
     byIdentity?.close();
