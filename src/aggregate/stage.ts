@@ -60,6 +60,9 @@ export const ARTICLE_COLUMNS = [
   'url',
 ];
 
+/** articles.csv rows formatted and written at once. */
+const ARTICLE_BATCH = 500;
+
 interface SourceSums {
   articles: number;
   relevant: number;
@@ -134,6 +137,14 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   let tables: TokenTables;
   let n = 0;
   let counted = 0;
+  /** articles.csv rows not yet written: formatted a few hundred at a time (one call per row costs more). */
+  let pending: Cell[][] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const rows = pending;
+    pending = [];
+    await out.write(formatCsvRows(rows, dialect));
+  };
   try {
     await out.write(formatCsv(ARTICLE_COLUMNS, [], dialect));
     const files = ['articles.jsonl', 'tags.jsonl', 'scores.jsonl'].map((f) => path.join(ctx.outDir, f)) as [
@@ -144,7 +155,8 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
     for await (const [a, t, s] of zipJsonl<[Article, ArticleTags, ArticleScores]>(files)) {
       n += 1;
       ctx.log.progress('aggregate', n, ctx.articleCount);
-      await out.write(formatCsvRows([articleRow(a, t, s)], dialect));
+      pending.push(articleRow(a, t, s));
+      if (pending.length >= ARTICLE_BATCH) await flush();
       const src = a.source ?? '(unbekannt)';
       const ss = sources.get(src) ?? { articles: 0, relevant: 0, first: null, last: null };
       ss.articles += 1;
@@ -169,6 +181,7 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
       if (s.topic) topicsSeen.add(s.topic);
       groups.set(key, g);
     }
+    await flush();
     tables = await tokenTables.done;
     if (tables.counted !== counted)
       throw new Error(`aggregate: token tables counted ${tables.counted} articles, the sums ${counted}`);
