@@ -30,6 +30,16 @@ describe('news outcomes (data/lexicons/news-outcomes.sentiws.tsv)', () => {
     ).toBeGreaterThan(0.3);
   });
 
+  it('credits enabling, funding and raising, which SentiWS rates near zero', () => {
+    expect(tone('Das Land fördert den Umbau des Jugendzentrums in Mülheim.').label).toBe('positive');
+    expect(weightOf('Die Spende ermöglicht einen Ausflug für alle Kinder.', 'ermöglicht')).toBeGreaterThan(
+      0.2,
+    );
+    expect(weightOf('Der Händler hat seinen Umsatz deutlich gesteigert.', 'gesteigert')).toBeGreaterThan(0.2);
+    // A shifter still reverses them: less funding is bad news.
+    expect(weightOf('Das Land hat die Förderung gekürzt.', 'gekürzt+Förderung')).toBeLessThan(0);
+  });
+
   it('reads disasters and decay as bad news', () => {
     expect(tone('Die Dürre hat den Landwirten im Kreis Wesel stark zugesetzt.').label).toBe('negative');
     expect(weightOf('Das Gebäude an der Hauptstraße ist baufällig.', 'baufällig')).toBeLessThan(-0.3);
