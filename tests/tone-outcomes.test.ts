@@ -73,3 +73,14 @@ describe('contrast', () => {
     expect(tone(text).tone).toBe(tone(text, { ...opts, contrast: 0 }).tone);
   });
 });
+
+describe('neutral news words (data/lexicons/news-neutral.sentiws.tsv)', () => {
+  it('do not read a rule or a place as a judgement', () => {
+    expect(tone('Für Besucher gilt die Pflicht, eine Maske zu tragen.').terms).toEqual([]);
+    expect(tone('Die Unterkunft liegt nahe der Autobahn.').terms).toEqual([]);
+  });
+
+  it('keep the judging words of the same sentence', () => {
+    expect(tone('Die Pflicht zur Anmeldung sorgt für großen Ärger.').label).toBe('negative');
+  });
+});
