@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { trackTemporary } from '../io/atomic.js';
 import { workerCount } from '../runner/pool.js';
@@ -67,7 +68,8 @@ export function startTokenTables(init: TokenTablesInit): TokenTablesJob {
   const done = (async () => {
     const parts = await planTokenParts(init.outDir, Math.min(threads, MAX_PARTS));
     try {
-      return await buildInParts(init, parts, runPart, (file) => trackTemporary(init.kwicPath, file));
+      const kwicFinal = path.join(path.dirname(init.kwicPath), 'kwic.csv');
+      return await buildInParts(init, parts, runPart, (file) => trackTemporary(kwicFinal, file));
     } catch (error) {
       // One part failed: the others are of no use any more.
       await stopAll();
