@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { readJsonl } from '../src/io/jsonl.js';
 import { findCut, readLineBatches, readLines, readRawLineBatches, zipLines } from '../src/io/lines.js';
-import { zipJsonl } from '../src/io/zip-jsonl.js';
+import { lineId, zipJsonl, zipJsonlLines } from '../src/io/zip-jsonl.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lp-lines-'));
 let counter = 0;
@@ -212,5 +212,28 @@ describe('findCut', () => {
       zipLines([a, b], { ranges: [{ start: ca?.offset ?? 0 }, { start: cb?.offset ?? 0 }], rowsBefore: 2 }),
     );
     expect(rows).toEqual([['{"id":3}', '{"id":3}']]);
+  });
+});
+
+describe('lineId and zipJsonlLines', () => {
+  it('reads the id from the start of a line, or parses the line when it must', () => {
+    expect(lineId('{"id":"münster-12","text":"Die Stadt…"}')).toBe('münster-12');
+    expect(lineId('{"id":"a\\"b","s":""}')).toBe('a"b');
+    expect(lineId('{"id":"a\\\\","s":"x"}')).toBe('a\\');
+    expect(lineId('{"words":3,"id":"später"}')).toBe('später');
+    expect(lineId('{ "id": "mit Leerzeichen" }')).toBe('mit Leerzeichen');
+  });
+
+  it('yields the lines of rows whose ids line up, and names the files when they do not', async () => {
+    const a = fileWith('{"id":"a1","ort":"Altena"}\n{"id":"a2","ort":"Münster"}\n');
+    const b = fileWith('{"id":"a1","n":1}\n{"id":"a2","n":2}\n');
+    expect(await collect(zipJsonlLines([a, b]))).toEqual([
+      ['{"id":"a1","ort":"Altena"}', '{"id":"a1","n":1}'],
+      ['{"id":"a2","ort":"Münster"}', '{"id":"a2","n":2}'],
+    ]);
+    const c = fileWith('{"id":"a1"}\n{"id":"a3"}\n');
+    await expect(collect(zipJsonlLines([a, c]))).rejects.toThrow(
+      `${path.basename(a)}, ${path.basename(c)}: article "a3" where "a2" was expected; re-run the earlier stages`,
+    );
   });
 });

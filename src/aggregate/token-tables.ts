@@ -5,7 +5,7 @@ import type { CsvDialectName } from '../config/schema.js';
 import { compileDictionary, findHits, loadDictionary } from '../dictionary/index.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { decodeSentences, type EncodedTokensLine } from '../io/tokens-codec.js';
-import { zipJsonl } from '../io/zip-jsonl.js';
+import { zipJsonlLines } from '../io/zip-jsonl.js';
 import type { Article, ArticleTags, Token } from '../records.js';
 import { type CountSettings, isCounted } from './counted.js';
 import { createKeyness, type Keyness, type TermCounts } from './keyness.js';
@@ -101,12 +101,15 @@ async function scanTokens(init: TokenTablesInit, keyness: Keyness): Promise<numb
       string,
       string,
     ];
-    for await (const [a, t, encoded] of zipJsonl<[Article, ArticleTags, EncodedTokensLine]>(files, {
-      ranges: part?.ranges,
-      rowsBefore: part?.rowsBefore,
-    })) {
+    const rows = zipJsonlLines(files, { ranges: part?.ranges, rowsBefore: part?.rowsBefore });
+    for await (const [articleLine, tagsLine, tokensLine] of rows as AsyncIterable<[string, string, string]>) {
+      // Parsed only as far as needed: the tags tell relevance, the article whether it is a copy.
+      const t = JSON.parse(tagsLine) as ArticleTags;
+      if (init.counting.relevant_only && !t.relevant) continue;
+      const a = JSON.parse(articleLine) as Article;
       if (!isCounted(a, t, init.counting)) continue;
       counted += 1;
+      const encoded = JSON.parse(tokensLine) as EncodedTokensLine;
       if (typeof encoded.s !== 'string') throw new Error(`tokens of ${encoded.id}: not in the packed format`);
       keyness.addPacked(a.municipality, encoded.s);
       if (t.target_sentences.length > 0) {
