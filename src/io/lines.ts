@@ -41,7 +41,7 @@ function pushLine(text: string, into: string[]): void {
 /**
  * Every line of a text file, blank ones included, in batches: one array per chunk read (empty
  * batches are not yielded). Lines are split on the bytes, so a UTF-8 character is never cut, and
- * only complete lines are decoded; a line longer than a chunk is gathered piece by piece and joined
+ * only complete lines are decoded, one at a time; a line longer than a chunk is gathered piece by piece and joined
  * once, so memory is one chunk plus the longest line.
  */
 export async function* readRawLineBatches(
@@ -76,20 +76,16 @@ export async function* readRawLineBatches(
       } else {
         pushLine(utf8.decode(chunk.subarray(0, first)), lines);
       }
-      const last = chunk.lastIndexOf(0x0a);
-      if (last > first) {
-        // One decode for all the complete lines between, then cut at the line feeds.
-        const text = utf8.decode(chunk.subarray(first + 1, last));
-        let start = 0;
-        for (;;) {
-          const end = text.indexOf('\n', start);
-          if (end < 0) break;
-          pushLine(text.slice(start, end), lines);
-          start = end + 1;
-        }
-        pushLine(text.slice(start), lines);
+      // Each complete line decoded on its own: short-lived strings (a decoded chunk would be one
+      // large object the young-generation collector cannot free, and every line a slice of it).
+      let start = first + 1;
+      for (;;) {
+        const nl = chunk.indexOf(0x0a, start);
+        if (nl < 0) break;
+        pushLine(utf8.decode(chunk.subarray(start, nl)), lines);
+        start = nl + 1;
       }
-      if (last + 1 < bytesRead) pending.push(Buffer.from(chunk.subarray(last + 1)));
+      if (start < bytesRead) pending.push(Buffer.from(chunk.subarray(start)));
       yield lines;
     }
     // The last line without a final line feed.
