@@ -40,6 +40,13 @@ describe('news outcomes (data/lexicons/news-outcomes.sentiws.tsv)', () => {
     expect(weightOf('Das Land hat die Förderung gekürzt.', 'gekürzt+Förderung')).toBeLessThan(0);
   });
 
+  it('weighs praise and failure words that SentiWS rates near zero', () => {
+    expect(weightOf('Die Helfer zeigten eine bravouröse Leistung.', 'bravouröse')).toBeGreaterThan(0.3);
+    expect(weightOf('Der Verein erlebte einen unglaublichen Siegeszug.', 'Siegeszug')).toBeGreaterThan(0.3);
+    expect(weightOf('Die Gespräche mit dem Investor blieben ergebnislos.', 'ergebnislos')).toBeLessThan(-0.3);
+    expect(weightOf('Dem Betreiber droht der Konkurs.', 'Konkurs')).toBeLessThan(-0.3);
+  });
+
   it('reads disasters and decay as bad news', () => {
     expect(tone('Die Dürre hat den Landwirten im Kreis Wesel stark zugesetzt.').label).toBe('negative');
     expect(weightOf('Das Gebäude an der Hauptstraße ist baufällig.', 'baufällig')).toBeLessThan(-0.3);
