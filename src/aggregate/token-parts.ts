@@ -5,10 +5,13 @@ import { pipeline } from 'node:stream/promises';
 import { temporaryName } from '../io/atomic.js';
 import { findCut, type LineReadOptions } from '../io/lines.js';
 import { createKeyness } from './keyness.js';
-import type { TokenPart, TokenPartResult, TokenTables, TokenTablesInit } from './token-tables.js';
-
-/** The files the token tables read, in the order of `TokenPart.ranges`. */
-export const TOKEN_TABLE_FILES = ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'] as const;
+import {
+  TOKEN_TABLE_FILES,
+  type TokenPart,
+  type TokenPartResult,
+  type TokenTables,
+  type TokenTablesInit,
+} from './token-tables.js';
 
 /** All rows as one part. */
 export const WHOLE: TokenPart = { ranges: [], rowsBefore: 0, header: true };

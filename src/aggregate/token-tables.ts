@@ -51,6 +51,9 @@ export interface TokenTables {
   keyness: Cell[][];
 }
 
+/** The files the token tables read, in the order of `TokenPart.ranges`. */
+export const TOKEN_TABLE_FILES = ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'] as const;
+
 /** kwic rows formatted and written at once. */
 const KWIC_BATCH = 2000;
 
@@ -96,11 +99,7 @@ async function scanTokens(init: TokenTablesInit, keyness: Keyness): Promise<numb
   };
   try {
     if (part?.header ?? true) await write(formatCsv(KWIC_COLUMNS, [], dialect));
-    const files = ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'].map((f) => path.join(init.outDir, f)) as [
-      string,
-      string,
-      string,
-    ];
+    const files = TOKEN_TABLE_FILES.map((f) => path.join(init.outDir, f));
     const rows = zipJsonlLines(files, { ranges: part?.ranges, rowsBefore: part?.rowsBefore });
     for await (const [articleLine, tagsLine, tokensLine] of rows as AsyncIterable<[string, string, string]>) {
       // Parsed only as far as needed: the tags tell relevance, the article whether it is a copy.
