@@ -59,24 +59,43 @@ function unpackToken(packed: string): Token {
   return { text, norm, stem, stop: (flags & 1) !== 0, word: (flags & 2) !== 0 };
 }
 
-/** Unpacks a parsed line. */
+/**
+ * Tokens unpacked before, by their packed form. A word form recurs thousands of times in a corpus:
+ * its token is built once and shared (frozen, so no reader can change it for the others), and the
+ * strings it holds are the same objects each time, whose hashes the dictionary and lexicon lookups
+ * keyed by them compute once. Bounded: cleared when full (the common words come back at once).
+ */
+const unpacked = new Map<string, Token>();
+const UNPACKED_LIMIT = 50_000;
+
+function tokenOf(packed: string): Token {
+  let token = unpacked.get(packed);
+  if (token === undefined) {
+    token = Object.freeze(unpackToken(packed)) as Token;
+    if (unpacked.size >= UNPACKED_LIMIT) unpacked.clear();
+    unpacked.set(packed, token);
+  }
+  return token;
+}
+
+/** Unpacks a parsed line. Its tokens are shared with other articles' and frozen: copy one to change it. */
 export function decodeTokens(line: EncodedTokensLine): ArticleTokens {
   if (typeof line.s !== 'string') throw new Error(`tokens of ${line.id}: not in the packed format`);
   const sentences: Token[][] = [];
   if (line.s !== '') {
     for (const sentence of line.s.split('\n')) {
-      sentences.push(sentence === '' ? [] : sentence.split(' ').map(unpackToken));
+      sentences.push(sentence === '' ? [] : sentence.split(' ').map(tokenOf));
     }
   }
   return { id: line.id, sentences };
 }
 
-/** The sentences at the given indexes only (out of range: empty), unpacked. */
+/** The sentences at the given indexes only (out of range: empty), unpacked (tokens shared and frozen). */
 export function decodeSentences(line: EncodedTokensLine, indexes: readonly number[]): Token[][] {
   const all = line.s === '' ? [] : line.s.split('\n');
   return indexes.map((i) => {
     const sentence = all[i];
-    return sentence === undefined || sentence === '' ? [] : sentence.split(' ').map(unpackToken);
+    return sentence === undefined || sentence === '' ? [] : sentence.split(' ').map(tokenOf);
   });
 }
 
