@@ -174,6 +174,19 @@ describe('loadToneLexicon', () => {
     );
   });
 
+  it('finds plain words, globs and phrases of a user lexicon: longest first, a plain word before a glob', () => {
+    const f = path.join(dir, 'globs.tsv');
+    writeFileSync(f, 'krise*\t-0.5\nkrisenfest\t0.4\ntisch\t-0.3\nrunder tisch\t0.6\n');
+    const lex = loadToneLexicon({ builtin: false, files: [f] });
+    const terms = (text: string) => scoreTone(tokenizeGerman(text), lex, opts).terms;
+    // The listed word beats the glob that also matches it; an unlisted word takes the glob.
+    expect(terms('Der Betrieb ist krisenfest.')).toEqual([{ term: 'krisenfest', weight: 0.4 }]);
+    expect(terms('Der Krisengipfel tagte.')).toEqual([{ term: 'Krisengipfel', weight: -0.5 }]);
+    // The phrase beats the single word it starts with; the word alone still counts.
+    expect(terms('Ein Runder Tisch zur Unterbringung.')).toEqual([{ term: 'Runder Tisch', weight: 0.6 }]);
+    expect(terms('Der Tisch wackelt.')).toEqual([{ term: 'Tisch', weight: -0.3 }]);
+  });
+
   it("reads Rauh's format with negated bigrams", () => {
     const f = path.join(dir, 'rauh.csv');
     writeFileSync(f, 'feature,sentiment\ngut,1\nnicht gut,-1\nschlimm,-1\nnicht schlimm,1\n');

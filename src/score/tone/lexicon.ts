@@ -339,7 +339,25 @@ function stemOf(norm: string): string {
   return stemmer.stem(norm);
 }
 
+/** Mean weight of the listed single words per stem (stems of at least 4 letters). */
+function stemWeights(weights: Map<string, number>): Map<string, number> {
+  const sums = new Map<string, [number, number]>();
+  for (const [norm, weight] of weights) {
+    if (norm.includes(' ')) continue;
+    const s = stemOf(norm);
+    const acc = sums.get(s);
+    if (acc) {
+      acc[0] += weight;
+      acc[1] += 1;
+    } else sums.set(s, [weight, 1]);
+  }
+  const stems = new Map<string, number>();
+  for (const [s, [sum, n]] of sums) if (s.length >= 4) stems.set(s, sum / n);
+  return stems;
+}
+
 export function buildLexicon(entries: Entry[]): ToneLexicon {
+  let stems: Map<string, number> | undefined;
   const weights = new Map<string, number>();
   const cased = new Map<string, { upper?: number; lower?: number }>();
   const inflectable = new Set<string>();
@@ -355,18 +373,6 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     if (!isCased || !upper) c.lower = weight;
     cased.set(norm, c);
   }
-  const sums = new Map<string, [number, number]>();
-  for (const [norm, weight] of weights) {
-    if (norm.includes(' ')) continue;
-    const s = stemOf(norm);
-    const acc = sums.get(s);
-    if (acc) {
-      acc[0] += weight;
-      acc[1] += 1;
-    } else sums.set(s, [weight, 1]);
-  }
-  const stems = new Map<string, number>();
-  for (const [s, [sum, n]] of sums) if (s.length >= 4) stems.set(s, sum / n);
   const negators = readRows(dataPath('lexicons', 'negators.txt')).map((r) => r[0] ?? '');
   const modifiers = new Map<string, number>();
   for (const [w, f] of readRows(dataPath('lexicons', 'modifiers.tsv'))) {
@@ -379,7 +385,12 @@ export function buildLexicon(entries: Entry[]): ToneLexicon {
     weights,
     cased,
     inflectable,
-    stems,
+    // Only the stem fallback (`stems: true`, off by default) reads these: stemming every listed word
+    // cost each score worker ~0.1 s at start, so they are computed on first use.
+    get stems(): Map<string, number> {
+      stems ??= stemWeights(weights);
+      return stems;
+    },
     negators: negators.filter((n) => n !== ''),
     hedges: hedges.filter((h) => h !== ''),
     modifiers,

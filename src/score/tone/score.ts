@@ -45,6 +45,7 @@
  */
 import { type CompiledDictionary, compileDictionary, findHits } from '../../dictionary/index.js';
 import type { Token } from '../../records.js';
+import { normalizeToken } from '../../tokenize/german.js';
 import { DOMAIN_FEATURE, emptyEvidence, featureVector, STRONG, type ToneEvidence } from './features.js';
 import { INFLECTION_ENDINGS } from './inflection.js';
 import { domainOf, PREFIX_KEY, type ToneLexicon } from './lexicon.js';
@@ -356,17 +357,42 @@ const CLAUSE_END = new Set([',', ';', ':', '.', '..', '...', 'â€¦', '!', '?', 'â
 const MAX_TERMS = 20;
 const MODIFIER_REACH = 2;
 
-const compiled = new WeakMap<ToneLexicon, CompiledDictionary>();
+/**
+ * How the lexicon's terms are found in a sentence. Most terms are single plain words: they are looked
+ * up by the token's norm (`single`: norm as the dictionary normalizes a pattern -> the term). Only
+ * phrases, globs and case-sensitive terms go through the dictionary engine (`dict`), which is then
+ * small: compiling every word into it cost each score worker ~0.2 s at start and a unit lookup per token.
+ * The result is the dictionary's over all terms: the longest hit per start token, and among hits of
+ * one length a plain word before a glob, terms in lexicon order.
+ */
+interface LexiconMatcher {
+  dict: CompiledDictionary;
+  single: Map<string, string>;
+}
 
-function lexiconDictionary(lex: ToneLexicon): CompiledDictionary {
-  let d = compiled.get(lex);
-  if (!d) {
+const matchers = new WeakMap<ToneLexicon, LexiconMatcher>();
+
+/** A term the dictionary would read as one literal word (no space, no glob, not case-sensitive). */
+function isPlainWord(term: string): boolean {
+  return !/\s/.test(term.trim()) && !term.includes('*') && !term.trim().startsWith('=');
+}
+
+function lexiconMatcher(lex: ToneLexicon): LexiconMatcher {
+  let m = matchers.get(lex);
+  if (!m) {
     const spec: Record<string, string[]> = {};
-    for (const term of lex.weights.keys()) spec[term] = [term];
-    d = compileDictionary(spec);
-    compiled.set(lex, d);
+    const single = new Map<string, string>();
+    for (const term of lex.weights.keys()) {
+      if (!isPlainWord(term)) spec[term] = [term];
+      else {
+        const norm = normalizeToken(term.trim());
+        if (norm !== '' && !single.has(norm)) single.set(norm, term);
+      }
+    }
+    m = { dict: compileDictionary(spec), single };
+    matchers.set(lex, m);
   }
-  return d;
+  return m;
 }
 
 interface Negation {
@@ -422,7 +448,7 @@ interface Accumulator extends ToneEvidence {
 }
 
 function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc: Accumulator): void {
-  const dict = lexiconDictionary(lex);
+  const matcher = lexiconMatcher(lex);
   const neg = negation(opts.negators ?? lex.negators);
   const report = negation(lex.report);
   const scope = opts.scope ?? 3;
@@ -444,10 +470,11 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const shifterHits: ShifterHit[] = [];
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
-  for (const h of findHits(dict, tokens)) {
-    const prev = hitAt.get(h.start);
-    if (!prev || prev.end < h.end) hitAt.set(h.start, { end: h.end, term: h.key });
-  }
+  if (matcher.dict.keys.length > 0)
+    for (const h of findHits(matcher.dict, tokens)) {
+      const prev = hitAt.get(h.start);
+      if (!prev || prev.end < h.end) hitAt.set(h.start, { end: h.end, term: h.key });
+    }
   let negatedUntil = -1;
   let weder = false;
   let clause = 0;
@@ -505,7 +532,11 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         acc.domains[name] = (acc.domains[name] ?? 0) + 1;
       }
     }
-    const hit = hitAt.get(i);
+    let hit = hitAt.get(i);
+    if (hit === undefined || hit.end === i + 1) {
+      const word = t.word ? matcher.single.get(t.norm) : undefined;
+      if (word !== undefined) hit = { end: i + 1, term: word };
+    }
     let weight: number | undefined;
     let end = i + 1;
     let term = t.text;
