@@ -79,7 +79,7 @@ describe('heap limits (runner/heap-limits.ts, PoolSpec.youngGenerationMb)', () =
           })(),
           spec,
         ))
-          out.push(Number(line) / 1e6);
+          out.push(Number(line.bytes.toString()) / 1e6);
         return out;
       };
       const previous = process.env.LOKALPRESSE_WORKERS;

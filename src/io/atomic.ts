@@ -47,7 +47,7 @@ export const temporaryName = (finalPath: string): string =>
     `.${path.basename(finalPath)}.${process.pid}.${Date.now().toString(36)}.tmp`,
   );
 
-/** Strings are gathered up to this many characters before they go to the stream together. */
+/** Small chunks are gathered up to this many characters (or bytes) before they go to the stream together. */
 const GATHER_CHARS = 64 * 1024;
 
 /**
@@ -58,9 +58,14 @@ export class AtomicFile {
   readonly tempPath: string;
   private readonly stream: WriteStream;
   private failed: Error | null = null;
-  /** Strings written but not yet passed to the stream (one stream write per line costs more than the line). */
-  private gathered: string[] = [];
-  private gatheredChars = 0;
+  /**
+   * Small chunks written but not yet passed to the stream (one stream write per line costs more than
+   * the line): strings, or byte views, a view that continues the one before in the same memory (lines
+   * of one batch) joined to it.
+   */
+  private gathered: Array<string | Buffer> = [];
+  private gatheredSize = 0;
+  private gatheredBytes = false;
 
   constructor(readonly finalPath: string) {
     this.tempPath = temporaryName(finalPath);
@@ -71,26 +76,48 @@ export class AtomicFile {
     });
   }
 
-  /** Writes a chunk, waiting when the stream's buffer is full. Small strings are gathered first. */
+  /** Writes a chunk, waiting when the stream's buffer is full. Small chunks are gathered first. */
   async write(chunk: string | Buffer): Promise<void> {
     if (this.failed) throw this.failed;
-    if (typeof chunk === 'string' && chunk.length < GATHER_CHARS) {
-      this.gathered.push(chunk);
-      this.gatheredChars += chunk.length;
-      if (this.gatheredChars >= GATHER_CHARS) await this.flush();
+    if (chunk.length >= GATHER_CHARS) {
+      await this.flush();
+      if (!this.stream.write(chunk)) await once(this.stream, 'drain');
       return;
     }
-    await this.flush();
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    const last = this.gathered[this.gathered.length - 1];
+    if (typeof chunk !== 'string') {
+      this.gatheredBytes = true;
+      if (
+        last !== undefined &&
+        typeof last !== 'string' &&
+        last.buffer === chunk.buffer &&
+        last.byteOffset + last.length === chunk.byteOffset
+      )
+        this.gathered[this.gathered.length - 1] = Buffer.from(
+          last.buffer,
+          last.byteOffset,
+          last.length + chunk.length,
+        );
+      else this.gathered.push(chunk);
+    } else this.gathered.push(chunk);
+    this.gatheredSize += chunk.length;
+    if (this.gatheredSize >= GATHER_CHARS) await this.flush();
   }
 
-  /** Passes the gathered strings to the stream as one chunk. */
+  /** Passes the gathered chunks to the stream as one. */
   private async flush(): Promise<void> {
     if (this.gathered.length === 0) return;
-    const text = this.gathered.join('');
+    const parts = this.gathered;
+    const joined =
+      parts.length === 1
+        ? (parts[0] as string | Buffer)
+        : this.gatheredBytes
+          ? Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
+          : (parts as string[]).join('');
     this.gathered = [];
-    this.gatheredChars = 0;
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    this.gatheredSize = 0;
+    this.gatheredBytes = false;
+    if (!this.stream.write(joined)) await once(this.stream, 'drain');
   }
 
   /** Closes the temporary file and renames it to the final name. */

@@ -5,7 +5,7 @@ import { hashDataFiles, hashText, stableJson } from '../io/hash.js';
 import { rowsOfFile, zipLines } from '../io/lines.js';
 import { LinesAt } from '../io/lines-at.js';
 import { programFingerprint } from './cache-files.js';
-import { inProcess, mapRows, type PoolSpec } from './pool.js';
+import { type ComputedLine, inProcess, mapRows, type PoolSpec } from './pool.js';
 import {
   indexLine,
   indexTrailer,
@@ -165,12 +165,11 @@ class OrderedWriter {
   ) {}
 
   /** A new line computed for a row. */
-  async fresh(hash: string, line: string): Promise<void> {
+  async fresh(hash: string, line: ComputedLine): Promise<void> {
     await this.flushCopies();
-    this.onLine?.(line);
-    await this.out.write(line);
-    const text = line.endsWith('\n') ? line.slice(0, -1) : line;
-    await this.index.write(indexLine(hash, Buffer.byteLength(line), lineHash(text)));
+    this.onLine?.(line.bytes.toString('utf8'));
+    await this.out.write(line.bytes);
+    await this.index.write(indexLine(hash, line.bytes.length, line.hash));
     this.lines += 1;
     this.progress(this.lines);
   }
@@ -256,7 +255,7 @@ export async function mapToFile(
       if (hit < 0) yield lines();
     }
   }
-  const take = async (line: string): Promise<void> => {
+  const take = async (line: ComputedLine): Promise<void> => {
     const slot = waiting.shift();
     if (!slot || slot.row >= 0) throw new Error(`${stage}: output out of step with its input`);
     await writer.fresh(slot.hash, line);

@@ -34,6 +34,11 @@ export function rowHash(row: readonly string[]): string {
 /** Hash of one line of a stage's output (without its newline). */
 export const lineHash = (line: string): string => rowHash([line]);
 
+/** `lineHash` of a line given as its UTF-8 bytes (without its newline): the same hash. */
+export function lineHashOfBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).update('\u0000').digest('base64');
+}
+
 /**
  * Hash of one input row from the hashes of its lines: the same whether the lines were read and
  * hashed or their hashes were taken from the input files' indexes.
