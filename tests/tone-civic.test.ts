@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadToneLexicon, scoreTone, type ToneOptions } from '../src/score/tone/index.js';
-import { tokenizeGerman } from '../src/tokenize/german.js';
-
-const lexicon = loadToneLexicon({ builtin: true, files: [] });
-const opts: ToneOptions = { neutralBand: [-0.3, 0.09] };
-const tone = (text: string, o: ToneOptions = opts) => scoreTone(tokenizeGerman(text), lexicon, o);
-const weightOf = (text: string, term: string, o: ToneOptions = opts) =>
-  tone(text, o).terms.find((t) => t.term === term)?.weight;
+import { tone, weightOf } from './tone-helpers.js';
 
 describe('civic life and refugee reception (data/lexicons/news-civic.sentiws.tsv)', () => {
   it('reads welcome, neighbourly help and honours as good news', () => {

@@ -121,23 +121,38 @@ function parseIndex(
 }
 
 /**
- * Opens the previous output through its index when both belong together and were written with the
- * same key; otherwise says why not.
+ * The index beside `outputFile`, parsed (checked against `key` unless it is null), when it describes
+ * the file now on disk; otherwise why not.
  */
-export function openPreviousRows(indexFile: string, outputFile: string, key: string): OpenResult {
+function indexOfOutput(
+  indexFile: string,
+  outputFile: string,
+  key: string | null,
+): { trailer: RowIndexTrailer; lines: string[] } | string {
   let text: string;
   let output: Stats;
   try {
     text = readFileSync(indexFile, 'utf8');
     output = statSync(outputFile);
   } catch {
-    return { ok: false, why: 'no previous index' };
+    return 'no previous index';
   }
   const parsed = parseIndex(text, key);
+  if (typeof parsed === 'string') return parsed;
+  const { trailer } = parsed;
+  if (trailer.size !== output.size || trailer.mtimeMs !== output.mtimeMs || trailer.ino !== output.ino)
+    return 'the output file was replaced since the index was written';
+  return parsed;
+}
+
+/**
+ * Opens the previous output through its index when both belong together and were written with the
+ * same key; otherwise says why not.
+ */
+export function openPreviousRows(indexFile: string, outputFile: string, key: string): OpenResult {
+  const parsed = indexOfOutput(indexFile, outputFile, key);
   if (typeof parsed === 'string') return { ok: false, why: parsed };
   const { trailer, lines } = parsed;
-  if (trailer.size !== output.size || trailer.mtimeMs !== output.mtimeMs || trailer.ino !== output.ino)
-    return { ok: false, why: 'the output file was replaced since the index was written' };
   const n = lines.length;
   const offsets = new Float64Array(n);
   const lengths = new Uint32Array(n);
@@ -153,7 +168,7 @@ export function openPreviousRows(indexFile: string, outputFile: string, key: str
     at += parsed.length;
     if (!byHash.has(parsed.hash)) byHash.set(parsed.hash, i);
   }
-  if (at !== output.size) return { ok: false, why: 'index lengths do not add up to the output size' };
+  if (at !== trailer.size) return { ok: false, why: 'index lengths do not add up to the output size' };
   let fd: number;
   try {
     fd = openSync(outputFile, 'r');
@@ -199,19 +214,9 @@ export interface LineIdentities {
  * written with, or null when the index does not describe the file on disk.
  */
 export function lineIdentities(indexFile: string, outputFile: string): LineIdentities | null {
-  let text: string;
-  let output: Stats;
-  try {
-    text = readFileSync(indexFile, 'utf8');
-    output = statSync(outputFile);
-  } catch {
-    return null;
-  }
-  const parsed = parseIndex(text, null);
+  const parsed = indexOfOutput(indexFile, outputFile, null);
   if (typeof parsed === 'string') return null;
   const { trailer, lines } = parsed;
-  if (trailer.size !== output.size || trailer.mtimeMs !== output.mtimeMs || trailer.ino !== output.ino)
-    return null;
   const lengths = new Uint32Array(lines.length);
   const hashes: string[] = new Array(lines.length);
   let total = 0;
@@ -222,5 +227,5 @@ export function lineIdentities(indexFile: string, outputFile: string): LineIdent
     hashes[i] = line.output;
     total += line.length;
   }
-  return total === output.size ? { hashes, lengths } : null;
+  return total === trailer.size ? { hashes, lengths } : null;
 }
