@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadToneLexicon, scoreTone, type ToneOptions } from '../src/score/tone/index.js';
-import { parseShifters, shifterKind } from '../src/score/tone/shifters.js';
+import { isIncreasing, parseShifters, shifterKind } from '../src/score/tone/shifters.js';
 import { tokenizeGerman } from '../src/tokenize/german.js';
 
 const lexicon = loadToneLexicon({ builtin: true, files: [] });
@@ -167,6 +167,41 @@ describe('negating adjective endings', () => {
   });
 });
 
+describe('words of growth', () => {
+  it('growth of something bad is bad news: the growth word does not count against it', () => {
+    const text = 'Die Wohnungsnot in Dortmund wächst.';
+    // Without the rule the positive `wächst` all but cancels the shortage.
+    expect(Math.abs(tone(text, off).tone)).toBeLessThan(0.1);
+    const grown = terms(text);
+    expect(grown['wächst+Wohnungsnot']).toBeLessThan(-0.3);
+    expect(grown.wächst).toBeUndefined();
+    expect(tone(text).tone).toBeLessThan(-0.2);
+  });
+
+  it('an attributive growth adjective and a noun of growth keep the negative word they govern', () => {
+    expect(terms('Wachsende Fremdenfeindlichkeit bereitet der Stadt Sorgen.')).toHaveProperty(
+      'Wachsende+Fremdenfeindlichkeit',
+    );
+    const violence = terms('Der Zuwachs an Gewalt beunruhigt die Polizei in Bielefeld.');
+    expect(violence['Zuwachs+Gewalt']).toBeLessThan(0);
+    expect(violence.Zuwachs).toBeUndefined();
+  });
+
+  it('growth of something good or neutral stays good news', () => {
+    const help = terms('In Altena wächst die Hilfsbereitschaft.');
+    expect(help.wächst).toBeGreaterThan(0);
+    expect(help.Hilfsbereitschaft).toBeGreaterThan(0);
+    expect(tone('Die Stadt steigert die Hilfe für Flüchtlinge.').label).toBe('positive');
+    expect(terms('Der Umsatz der Stadtwerke ist gewachsen.').gewachsen).toBeGreaterThan(0);
+  });
+
+  it('negated growth governs nothing', () => {
+    const text = 'Die Wohnungsnot in Münster ist im Herbst nicht gewachsen.';
+    expect(Object.keys(terms(text)).some((t) => t.includes('+'))).toBe(false);
+    expect(terms(text).Wohnungsnot).toBeLessThan(0);
+  });
+});
+
 describe('shifter list', () => {
   it('parses kinds and prefixes and rejects what it cannot use', () => {
     const s = parseShifters('# comment\nrückgang\tnoun\nverhinder*\tverb\ndes\tlink\n');
@@ -177,6 +212,11 @@ describe('shifter list', () => {
     expect(() => parseShifters('rückgang\tnomen\n')).toThrow(/unknown kind/);
     expect(parseShifters('weist zurück\tparticle\n').particles.get('zurück')?.has('weist')).toBe(true);
     expect(() => parseShifters('zurück\tparticle\n')).toThrow(/particle/);
+    const growth = parseShifters('rückgang\tnoun\nzuwachs\tnoun\tincrease\n');
+    expect(growth.nouns.exact.has('zuwachs')).toBe(true);
+    expect(isIncreasing(growth, 'zuwachs')).toBe(true);
+    expect(isIncreasing(growth, 'rückgang')).toBe(false);
+    expect(() => parseShifters('zuwachs\tnoun\tmore\n')).toThrow(/third column/);
   });
 
   it('takes noun shifters only when written capitalized', () => {

@@ -52,6 +52,7 @@ import { domainOf, PREFIX_KEY, type ToneLexicon } from './lexicon.js';
 import { modelLabel, modelScores } from './model.js';
 import {
   applyShifters,
+  isIncreasing,
   particleVerb,
   type ShifterHit,
   shifterHeadBases,
@@ -556,7 +557,14 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     if (useShifters && !phrase) {
       const kind = shifterKind(lex.shifters, t, i === 0);
       if (kind !== null)
-        shifterHits.push({ index: i, clause, kind, text: t.text, negated: i <= negatedUntil });
+        shifterHits.push({
+          index: i,
+          clause,
+          kind,
+          text: t.text,
+          negated: i <= negatedUntil,
+          increase: isIncreasing(lex.shifters, t.norm),
+        });
       else {
         // `weist die Vorwürfe zurück`: the particle completes a shifter verb earlier in the clause.
         const v = particleVerb(lex.shifters, tokens, i, clauseFrom);

@@ -48,6 +48,11 @@ export interface Shifters {
   particles: Map<string, Set<string>>;
   /** The first two letters of every shifter form, as a number: most words are rejected by them alone. */
   starts: Set<number>;
+  /**
+   * Words of growth (third column `increase`: `wächst`, `Zuwachs`, `wachsende`): they govern like the
+   * other shifters but keep a negative word's polarity, dropping their own positive weight.
+   */
+  increasing: WordList;
 }
 
 /** The first two letters of a word as one number (no string is made). */
@@ -65,6 +70,8 @@ export interface ShifterHit {
   text: string;
   /** In the scope of a negator (`nicht verhindert`, `kein Rückgang`): the shift is cancelled. */
   negated: boolean;
+  /** A word of growth (`die Not wächst`): it keeps a governed negative word's polarity. */
+  increase?: boolean;
 }
 
 /** What the shifter rules need of a polar word of the scorer. */
@@ -110,10 +117,11 @@ export function parseShifters(text: string): Shifters {
     particles: new Map(),
     suffixes: [],
     starts: new Set(),
+    increasing: emptyList(),
   };
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('#')) continue;
-    const [rawForm, rawKind] = line.split('\t').map((c) => c.trim());
+    const [rawForm, rawKind, rawRole] = line.split('\t').map((c) => c.trim());
     const form = (rawForm ?? '').toLowerCase();
     if (form === '') continue;
     if (rawKind === 'suffix') {
@@ -144,18 +152,32 @@ export function parseShifters(text: string): Shifters {
               ? out.prepositions
               : null;
     if (list === null) throw new Error(`shifters: unknown kind '${rawKind ?? ''}' for '${form}'`);
+    if (rawRole !== undefined && rawRole !== '' && rawRole !== 'increase')
+      throw new Error(`shifters: unknown third column '${rawRole}' for '${form}' (only 'increase')`);
     out.starts.add(startOf(form));
-    if (form.endsWith('*')) {
-      const prefix = form.slice(0, -1);
-      if (prefix.length < MIN_PREFIX)
-        throw new Error(`shifters: prefix '${form}' needs at least ${MIN_PREFIX} letters`);
-      const key = prefix.slice(0, MIN_PREFIX);
-      const same = list.prefixes.get(key);
-      if (same) same.push(prefix);
-      else list.prefixes.set(key, [prefix]);
-    } else list.exact.add(form);
+    addForm(list, form);
+    if (rawRole === 'increase') addForm(out.increasing, form);
   }
   return out;
+}
+
+function addForm(list: WordList, form: string): void {
+  if (!form.endsWith('*')) {
+    list.exact.add(form);
+    return;
+  }
+  const prefix = form.slice(0, -1);
+  if (prefix.length < MIN_PREFIX)
+    throw new Error(`shifters: prefix '${form}' needs at least ${MIN_PREFIX} letters`);
+  const key = prefix.slice(0, MIN_PREFIX);
+  const same = list.prefixes.get(key);
+  if (same) same.push(prefix);
+  else list.prefixes.set(key, [prefix]);
+}
+
+/** Whether a shifter word is a word of growth (`wächst`, `Zuwachs`), not of decrease, loss or lack. */
+export function isIncreasing(shifters: Shifters, norm: string): boolean {
+  return listed(shifters.increasing, norm);
 }
 
 /**
@@ -471,6 +493,17 @@ export function applyShifters<P extends ShiftablePart>(
               hit.kind === 'adjective' ? ADJECTIVE_WINDOW : opts.window,
             ),
           ];
+    // Growth (`die Not wächst`): a negative word keeps its polarity; negated growth changes nothing.
+    if (hit.increase) {
+      if (hit.negated) continue;
+      for (const target of targets) {
+        if (target === undefined || target.shifted || target.weight >= 0) continue;
+        target.term = `${hit.text}+${target.term}`;
+        target.shifted = true;
+        governing.add(hit.index);
+      }
+      continue;
+    }
     for (const target of targets) {
       if (target === undefined || target.shifted) continue;
       target.weight = hit.negated ? target.unnegated : -target.weight * opts.factor;
