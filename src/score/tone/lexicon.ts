@@ -317,7 +317,7 @@ function readRows(file: string): string[][] {
 }
 
 /** Project lexicon files in `data/lexicons/` that hold polar words (SentiWS format, `*.sentiws.tsv`). */
-function projectLexiconFiles(): string[] {
+export function projectLexiconFiles(): string[] {
   const dir = dataPath('lexicons');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sentiws.tsv'))

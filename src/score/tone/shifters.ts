@@ -177,7 +177,7 @@ function addForm(list: WordList, form: string): void {
 
 /** Whether a shifter word is a word of growth (`wächst`, `Zuwachs`), not of decrease, loss or lack. */
 export function isIncreasing(shifters: Shifters, norm: string): boolean {
-  return listed(shifters.increasing, norm);
+  return (listsOf(shifters, norm) & INCREASE) !== 0;
 }
 
 /**
@@ -329,18 +329,7 @@ function listed(list: WordList, norm: string): boolean {
  * prepositions only in lower case or at the start of a sentence (`initial`).
  */
 export function shifterKind(shifters: Shifters, token: Token, initial = false): ShifterKind | null {
-  const norm = token.norm;
-  if (norm.length < 4 || !shifters.starts.has(startOf(norm))) return null;
-  const memo = memoOf(shifters).lists;
-  let mask = memo.get(norm);
-  if (mask === undefined) {
-    mask =
-      (listed(shifters.nouns, norm) ? NOUN : 0) |
-      (listed(shifters.verbs, norm) ? VERB : 0) |
-      (listed(shifters.adjectives, norm) ? ADJECTIVE : 0) |
-      (listed(shifters.prepositions, norm) ? PREPOSITION : 0);
-    remember(memo, norm, mask);
-  }
+  const mask = listsOf(shifters, token.norm);
   if (mask === 0) return null;
   const upper = /^\p{Lu}/u.test(token.text);
   if (upper && mask & NOUN) return 'noun';
@@ -356,6 +345,24 @@ const NOUN = 1;
 const VERB = 2;
 const ADJECTIVE = 4;
 const PREPOSITION = 8;
+const INCREASE = 16;
+
+/** The shifter lists a norm is in, as a mask of the bits above (memoized per norm). */
+function listsOf(shifters: Shifters, norm: string): number {
+  if (norm.length < 4 || !shifters.starts.has(startOf(norm))) return 0;
+  const memo = memoOf(shifters).lists;
+  let mask = memo.get(norm);
+  if (mask === undefined) {
+    mask =
+      (listed(shifters.nouns, norm) ? NOUN : 0) |
+      (listed(shifters.verbs, norm) ? VERB : 0) |
+      (listed(shifters.adjectives, norm) ? ADJECTIVE : 0) |
+      (listed(shifters.prepositions, norm) ? PREPOSITION : 0) |
+      (listed(shifters.increasing, norm) ? INCREASE : 0);
+    remember(memo, norm, mask);
+  }
+  return mask;
+}
 
 /**
  * The parts a noun or preposition shifter governs: the polar words of the noun phrase after it, up to
