@@ -5,6 +5,7 @@ import {
   normalizeWords,
   overlapFromJaccard,
   rowsPerBand,
+  signTexts,
 } from '../src/ingest/duplicates.js';
 
 const agency = `Land stockt Mittel für Integrationskurse auf
@@ -112,6 +113,34 @@ describe('createDuplicateFinder', () => {
     // Notices from the second and third chunk, reprinted, point at themselves and nowhere else.
     expect(f.check('reprint-5000', (texts[5000] ?? '').toUpperCase())).toBe('meldung-5000');
     expect(f.check('reprint-8999', texts[8999] ?? '')).toBe('meldung-8999');
+  });
+
+  it('stores known answers so that later texts get the answers a full search gives', () => {
+    const texts: Array<[string, string]> = [
+      ['lnw-1', agency],
+      ['dortmund-1', sameTopicA],
+      ['leer', ''],
+      ['ruhrnachrichten-7', newLead],
+      ['dortmund-2', sameTopicB],
+      ['wp-3', closingLine],
+      ['bild-9', reformatted],
+      ['dortmund-3', sameTopicA.replace('bis zu 200', 'bis zu 180')],
+    ];
+    const sign = signTexts();
+    const full = createDuplicateFinder();
+    const answers = texts.map(([id, text]) => full.registerNumber(id, sign(text)));
+    expect(answers).toEqual([-1, -1, -1, 0, -1, 0, 0, 1]);
+    // The first five answers taken as known, the rest searched: the same answers, the same ids.
+    const resumed = createDuplicateFinder();
+    texts.slice(0, 5).forEach(([id, text], i) => {
+      resumed.registerKnown(id, sign(text), answers[i] as number);
+    });
+    const rest = texts.slice(5).map(([id, text]) => resumed.registerNumber(id, sign(text)));
+    expect(rest).toEqual(answers.slice(5));
+    expect(resumed.idOf(1)).toBe('dortmund-1');
+    // A known answer must name an earlier first copy.
+    expect(() => resumed.registerKnown('x', sign(agency), 5)).toThrow(/no first copy/);
+    expect(() => resumed.registerKnown('x', sign(agency), 99)).toThrow(/no first copy/);
   });
 
   it('never matches empty text', () => {

@@ -137,6 +137,33 @@ describe('incremental re-runs', () => {
     expect(articles).toMatch(/"id":"z-agentur","file":"z-agentur.txt".*"duplicate_of":"a-agentur"/);
   });
 
+  it('a file added at the end takes the duplicate marks of the files before it from the last run', async () => {
+    const nachtrag = path.join(corpus, 'zz-nachtrag.txt');
+    writeFileSync(nachtrag, schuetzenfest.replace('Schützenfest in Altena', 'Altena feiert Schützenfest'));
+    const { log } = await compareWithFresh();
+    expect(log).toContain(
+      'ingest: duplicate marks of the first 8 articles reused (their files come first, unchanged and in the same order as last run)',
+    );
+    const articles = readFileSync(path.join(out, 'articles.jsonl'), 'utf8');
+    // The mark reused, and the one found for the new article.
+    expect(articles).toMatch(/"id":"z-agentur".*"duplicate_of":"a-agentur"/);
+    expect(articles).toMatch(/"id":"zz-nachtrag".*"duplicate_of":"schuetzenfest altena"/);
+
+    // Stored answers that do not fit the files are not trusted: ingest starts over without the cache.
+    const manifestFile = path.join(out, '.lokalpresse', 'ingest.manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      order: { files: Array<[string, number]>; copies: Array<[number, number]> };
+    };
+    expect(manifest.order.copies.length).toBe(2);
+    (manifest.order.files[0] as [string, number])[1] += 1;
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    writeFileSync(path.join(corpus, 'zz-nachtrag-2.txt'), sprachkurs.replace('Februar', 'März'));
+    const second = await compareWithFresh();
+    expect(second.log.some((l) => /^warning: ingest cache: stored order does not match/.test(l))).toBe(true);
+    rmSync(path.join(corpus, 'zz-nachtrag-2.txt'));
+    rmSync(nachtrag);
+  });
+
   it('a changed file is read again and its article recomputed', async () => {
     writeFileSync(
       path.join(corpus, 'muenster', 'sprachkurs.txt'),

@@ -5,7 +5,7 @@
  * and worker threads are used as in real runs.
  *
  *   npm run build && npx tsx scripts/bench/incremental.ts [--articles 20000] [--per-file 10]
- *       [--added 10] [--config FILE] [--root DIR] [--keep]
+ *       [--added 10] [--at-end] [--config FILE] [--root DIR] [--keep]
  *
  * `--root` is a package folder with bin/ and a built dist/ (default: this repository). The corpus
  * and outputs go to a temporary folder, removed at the end unless --keep is given.
@@ -37,6 +37,8 @@ interface Options {
   root: string;
   keep: boolean;
   touch: boolean;
+  /** Hold back the last files instead of files spread over the corpus (new files sort last). */
+  atEnd: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Options {
     root: repoRoot,
     keep: false,
     touch: false,
+    atEnd: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -68,6 +71,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--root') opts.root = path.resolve(value());
     else if (arg === '--keep') opts.keep = true;
     else if (arg === '--touch') opts.touch = true;
+    else if (arg === '--at-end') opts.atEnd = true;
     else throw new Error(`unknown option ${arg}`);
   }
   return opts;
@@ -75,7 +79,8 @@ function parseArgs(argv: string[]): Options {
 
 /**
  * Writes N + added×perFile articles as files of `perFile` JSONL lines; `added` files spread over the
- * corpus are held back in `extra/` (new files land between old ones, not only at the end).
+ * corpus are held back in `extra/` (new files land between old ones, not only at the end), or with
+ * --at-end the last `added` files (as when a new month's folder is added to a dated corpus).
  */
 async function buildCorpus(dir: string, opts: Options): Promise<{ corpus: string; extra: string }> {
   const generated = path.join(dir, 'generated');
@@ -93,7 +98,7 @@ async function buildCorpus(dir: string, opts: Options): Promise<{ corpus: string
   const every = Math.max(1, Math.floor(files / opts.added));
   let heldBack = 0;
   for (let f = 0; f < files; f++) {
-    const hold = heldBack < opts.added && f % every === every - 1;
+    const hold = opts.atEnd ? f >= files - opts.added : heldBack < opts.added && f % every === every - 1;
     if (hold) heldBack += 1;
     const folder = path.join(hold ? extra : corpus, `band-${String(Math.floor(f / 100)).padStart(3, '0')}`);
     mkdirSync(folder, { recursive: true });

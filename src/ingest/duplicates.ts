@@ -51,6 +51,19 @@ export interface DuplicateFinder {
   check(id: string, text: string): string | null;
   /** Same as `check`, with the signature computed beforehand (e.g. in a worker) by `signTexts`. */
   register(id: string, signed: TextSignature): string | null;
+  /**
+   * Same as `register`, returning the number of the first copy (texts are numbered from 0 in the
+   * order they were registered) or -1 when the text is no near-duplicate.
+   */
+  registerNumber(id: string, signed: TextSignature): number;
+  /**
+   * Stores a text with its answer already known (`firstCopy`: as `registerNumber` returned it), without
+   * looking for candidates: for texts registered in the same order, with the same signatures, by an
+   * earlier finder, whose answers cannot differ. Leaves the finder as `registerNumber` would.
+   */
+  registerKnown(id: string, signed: TextSignature, firstCopy: number): void;
+  /** The id of text number `n` (null when there is none). */
+  idOf(n: number): string | null;
 }
 
 /**
@@ -391,53 +404,89 @@ export function createDuplicateFinder(options: Partial<DuplicateOptions> = {}): 
     return lo;
   };
 
-  const register = (id: string, signed: TextSignature): string | null => {
+  /** Copies the signature into `stored` and finds the bucket slot of each band (`slots`, `heads`). */
+  const place = (signed: TextSignature): void => {
     const sig = signed.signature;
     if (sig.length !== k) throw new Error('duplicates: signature made with other options');
-    const size = signed.shingles;
-    const index = store.length;
     for (let p = 0; p < k; p++) stored[p] = (sig[p] ?? 0) & 0xffff;
-    if (!signed.empty)
-      for (let b = 0; b < bands; b++) {
-        const table = buckets[b] as BandTable;
-        // Room for this text first, so that the slot found now stays valid until it is stored.
-        table.reserve();
-        const slot = table.slot(stored);
-        slots[b] = slot;
-        heads[b] = table.headAt(slot);
-      }
+    if (signed.empty) return;
+    for (let b = 0; b < bands; b++) {
+      const table = buckets[b] as BandTable;
+      // Room for this text first, so that the slot found now stays valid until it is stored.
+      table.reserve();
+      const slot = table.slot(stored);
+      slots[b] = slot;
+      heads[b] = table.headAt(slot);
+    }
+  };
+
+  /** The first copy among the stored texts sharing a band with the placed text, or -1. */
+  const findFirstCopy = (size: number, index: number): number => {
     let match = -1;
-    if (!signed.empty) {
-      call += 1;
-      if (seen.length < index) {
-        const bigger = new Uint32Array(Math.max(index, seen.length * 2));
-        bigger.set(seen);
-        seen = bigger;
-      }
-      let comparisons = 0;
-      for (let b = 0; b < bands && comparisons < MAX_COMPARISONS; b++) {
-        let steps = 0;
-        for (let c = heads[b] ?? -1; c >= 0 && steps < MAX_BUCKET_STEPS; c = store.previous(c, b), steps++) {
-          if (seen[c] === call) continue;
-          seen[c] = call;
-          const root = store.firstCopy(c);
-          // Only a smaller root can change the answer.
-          if (match >= 0 && root >= match) continue;
-          if (++comparisons > MAX_COMPARISONS) break;
-          const needed = neededEqual(size, store.size(c));
-          if (needed <= k && store.agrees(c, stored, needed)) match = root;
-        }
+    call += 1;
+    if (seen.length < index) {
+      const bigger = new Uint32Array(Math.max(index, seen.length * 2));
+      bigger.set(seen);
+      seen = bigger;
+    }
+    let comparisons = 0;
+    for (let b = 0; b < bands && comparisons < MAX_COMPARISONS; b++) {
+      let steps = 0;
+      for (let c = heads[b] ?? -1; c >= 0 && steps < MAX_BUCKET_STEPS; c = store.previous(c, b), steps++) {
+        if (seen[c] === call) continue;
+        seen[c] = call;
+        const root = store.firstCopy(c);
+        // Only a smaller root can change the answer.
+        if (match >= 0 && root >= match) continue;
+        if (++comparisons > MAX_COMPARISONS) break;
+        const needed = neededEqual(size, store.size(c));
+        if (needed <= k && store.agrees(c, stored, needed)) match = root;
       }
     }
-    store.add(id, stored, size, match >= 0 ? match : index);
-    if (!signed.empty)
-      for (let b = 0; b < bands; b++) {
-        store.link(index, b, heads[b] ?? -1);
-        (buckets[b] as BandTable).put(slots[b] ?? 0, index);
-      }
+    return match;
+  };
+
+  /** Stores the placed text with its first copy (-1: itself) and links it into its buckets. */
+  const keep = (id: string, signed: TextSignature, match: number): void => {
+    const index = store.length;
+    store.add(id, stored, signed.shingles, match >= 0 ? match : index);
+    if (signed.empty) return;
+    for (let b = 0; b < bands; b++) {
+      store.link(index, b, heads[b] ?? -1);
+      (buckets[b] as BandTable).put(slots[b] ?? 0, index);
+    }
+  };
+
+  const registerNumber = (id: string, signed: TextSignature): number => {
+    place(signed);
+    const match = signed.empty ? -1 : findFirstCopy(signed.shingles, store.length);
+    keep(id, signed, match);
+    return match;
+  };
+
+  const registerKnown = (id: string, signed: TextSignature, firstCopy: number): void => {
+    const valid =
+      firstCopy === -1 ||
+      (Number.isInteger(firstCopy) &&
+        firstCopy >= 0 &&
+        firstCopy < store.length &&
+        store.firstCopy(firstCopy) === firstCopy);
+    if (!valid) throw new Error(`duplicates: text ${firstCopy} is no first copy before text ${store.length}`);
+    place(signed);
+    keep(id, signed, signed.empty ? -1 : firstCopy);
+  };
+
+  const register = (id: string, signed: TextSignature): string | null => {
+    const match = registerNumber(id, signed);
     return match >= 0 ? store.id(match) : null;
   };
-  return { register, check: (id, text) => register(id, sign(text)) };
+  return {
+    register,
+    registerNumber,
+    registerKnown,
+    idOf: (n) => store.id(n),
+    check: (id, text) => register(id, sign(text)),
+  };
 }
 
 /** Texts per chunk of the store's arrays: the store grows a chunk at a time and never copies. */

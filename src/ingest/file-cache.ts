@@ -68,6 +68,32 @@ interface Manifest {
   /** When the run that wrote this manifest started (ms since the epoch). */
   started: number;
   files: Record<string, ManifestEntry>;
+  /** The order the run met the files in and its duplicate answers (see `IngestOrder`). */
+  order?: IngestOrder;
+}
+
+/**
+ * The order a run registered its articles in and the answers of the near-duplicate finder: per file
+ * (corpus order) its path and number of articles, and for each article that was found a copy, its
+ * number and the number of its first copy (articles numbered from 0 in corpus order). A later run
+ * whose first files are the same files, unchanged, in the same order registers the same articles
+ * with the same signatures and so gets the same answers: it takes them from here instead of
+ * searching the buckets again.
+ */
+export interface IngestOrder {
+  files: Array<[string, number]>;
+  copies: Array<[number, number]>;
+}
+
+function validOrder(order: unknown): order is IngestOrder {
+  if (order === null || typeof order !== 'object') return false;
+  const { files, copies } = order as IngestOrder;
+  return (
+    Array.isArray(files) &&
+    Array.isArray(copies) &&
+    files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && Number.isInteger(f[1])) &&
+    copies.every((c) => Array.isArray(c) && Number.isInteger(c[0]) && Number.isInteger(c[1]) && c[1] < c[0])
+  );
 }
 
 /** A file whose results are in the cache. */
@@ -234,6 +260,7 @@ export class IngestCache {
   private failed: Error | null = null;
   private appendFd: number | null = null;
   private appendAt = 0;
+  private order: IngestOrder | undefined;
 
   private constructor(
     private readonly outDir: string,
@@ -324,6 +351,17 @@ export class IngestCache {
     }
     this.misses += 1;
     return { hit: null, stamp };
+  }
+
+  /** The previous run's order and duplicate answers, or null (none stored, or stored damaged). */
+  previousOrder(): IngestOrder | null {
+    const order = this.previous?.order;
+    return validOrder(order) ? order : null;
+  }
+
+  /** This run's order and duplicate answers, stored with the manifest on `commit`. */
+  setOrder(order: IngestOrder): void {
+    this.order = order;
   }
 
   /** The results of a cached file, part by part, as its reading produced them. */
@@ -445,6 +483,7 @@ export class IngestCache {
         generation,
         started: this.started,
         files: this.next,
+        order: this.order,
       };
       writeFileAtomic(stageCacheFile(this.outDir, 'ingest', MANIFEST), JSON.stringify(manifest));
       this.removeOtherGenerations(generation);

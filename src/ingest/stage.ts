@@ -18,6 +18,7 @@ import {
   type FileStamp,
   IngestCache,
   IngestCacheDamaged,
+  type IngestOrder,
   ingestCacheKey,
 } from './file-cache.js';
 import { compilePlaces, type PlaceConfig } from './municipality.js';
@@ -119,6 +120,15 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
   let articles = 0;
   let rejected = 0;
   const duplicatesFound: string[] = [];
+  // While the files met so far are the previous run's first files, unchanged and in the same order,
+  // the duplicate answers are the previous run's (file-cache.ts, `IngestOrder`).
+  const previousOrder = cache.previousOrder();
+  let sameOrder = previousOrder !== null;
+  /** Whether the articles of the file being handled take their duplicate answers from the previous run. */
+  let answersKnown = false;
+  let knownArticles = 0;
+  const knownCopies = new Map(previousOrder?.copies ?? []);
+  const order: IngestOrder = { files: [], copies: [] };
   const entries = walkCorpus(ctx.corpusDir).filter((e) => inShard(e.rel, ctx.shard ?? null));
   const reader = createFileReader(
     setup,
@@ -138,8 +148,23 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
         return reject({ file, record: draft.record, reason: analysis.reason });
       inputs += 1;
       const id = nextId(draft.inputId ?? defaultId(file, draft.record));
-      const duplicateOf = duplicates.register(id, analysis.signed);
-      if (duplicateOf) duplicatesFound.push(id);
+      let firstCopy: number;
+      if (answersKnown) {
+        firstCopy = knownCopies.get(articles) ?? -1;
+        try {
+          duplicates.registerKnown(id, analysis.signed, firstCopy);
+        } catch (error) {
+          throw new IngestCacheDamaged(
+            `ingest cache: stored duplicate answers (${(error as Error).message})`,
+          );
+        }
+        knownArticles += 1;
+      } else firstCopy = duplicates.registerNumber(id, analysis.signed);
+      const duplicateOf = firstCopy >= 0 ? duplicates.idOf(firstCopy) : null;
+      if (duplicateOf) {
+        duplicatesFound.push(id);
+        order.copies.push([articles, firstCopy]);
+      }
       const article: Article = {
         id,
         file,
@@ -195,9 +220,18 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
           await reject({ file: current.rel, record: r.record, reason: r.reason });
         for (const draft of result.drafts) await accept(current.rel, draft);
       };
+      const articlesBefore = articles;
+      const expected = sameOrder ? previousOrder?.files[order.files.length] : undefined;
+      sameOrder = current.kind === 'cached' && expected?.[0] === current.rel;
+      answersKnown = sameOrder;
       try {
         if (current.kind === 'cached') {
           for (const part of cache.replay(current.hit)) await handle(part);
+          // The same bytes give the same articles: anything else means the stored order is not this cache's.
+          if (answersKnown && articles - articlesBefore !== expected?.[1])
+            throw new IngestCacheDamaged(
+              `ingest cache: stored order does not match the results of ${current.rel}`,
+            );
         } else {
           const recorder = cache.record(current.rel, current.stamp);
           const parts =
@@ -210,8 +244,11 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
           }
           recorder.done();
         }
+        order.files.push([current.rel, articles - articlesBefore]);
       } catch (error) {
         if (error instanceof IngestCacheDamaged) throw error;
+        // Cut short: the articles after this file are registered in another order than last time.
+        sameOrder = false;
         const message = error instanceof Error ? error.message : String(error);
         const where = current.kind === 'stream' ? ' (articles before the failure were kept)' : '';
         await reject({
@@ -223,6 +260,7 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
     }
     await articlesOut.commit();
     await rejectedOut.commit();
+    cache.setOrder(order);
     cache.commit();
   } catch (error) {
     articlesOut.abort();
@@ -245,6 +283,10 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
   if (cache.hits > 0)
     ctx.log.info(
       `ingest: ${cache.hits} of ${cache.hits + cache.misses} files unchanged since the last run (results reused), ${cache.misses} read`,
+    );
+  if (knownArticles > 0)
+    ctx.log.info(
+      `ingest: duplicate marks of the first ${knownArticles} articles reused (their files come first, unchanged and in the same order as last run)`,
     );
   ctx.log.info(
     `ingest: ${inputs} inputs -> ${articles} articles + ${rejected} rejected (${duplicatesFound.length} marked as duplicates)${how}`,
