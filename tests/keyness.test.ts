@@ -143,6 +143,35 @@ describe('keyness table', () => {
     expect(whole.rows({ minCount: 5 }).some((r) => r[1] === 'brandanschlag')).toBe(true);
   });
 
+  it('hands out the counts of each segment while keeping the totals', () => {
+    const k = createKeyness();
+    k.add('Münster', repeat('Das Begegnungscafé lädt Familien zum Sommerfest ein .', 2));
+    k.add('Bielefeld', repeat('Die Verwaltung plant neue Wohnungen .', 1));
+    const first = k.segmentCounts();
+    expect(first.get('Münster')).toEqual({
+      words: 14,
+      terms: new Map([
+        ['begegnungscafé', 2],
+        ['lädt', 2],
+        ['familien', 2],
+        ['sommerfest', 2],
+        ['ein', 2],
+      ]),
+    });
+    k.add('Münster', repeat('Die Verwaltung plant neue Wohnungen .', 3));
+    const second = k.segmentCounts();
+    // Only what was added since: Bielefeld added nothing, Münster only the second text.
+    expect([...second.keys()]).toEqual(['Münster']);
+    expect(second.get('Münster')?.words).toBe(15);
+    expect(second.get('Münster')?.terms.get('verwaltung')).toBe(3);
+    expect(second.get('Münster')?.terms.has('sommerfest')).toBe(false);
+    expect(k.segmentCounts().size).toBe(0);
+    // The totals hold both segments.
+    expect(k.counts().get('Münster')?.words).toBe(29);
+    expect(k.counts().get('Münster')?.terms.get('sommerfest')).toBe(2);
+    expect(k.counts().get('Bielefeld')?.terms.get('wohnungen')).toBe(1);
+  });
+
   it('has nothing to compare with a single municipality', () => {
     const k = createKeyness();
     k.add('Nordkirchen', repeat('Die Gemeinde sucht Wohnraum für Geflüchtete .', 20));

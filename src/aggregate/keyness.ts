@@ -119,6 +119,12 @@ export interface Keyness {
   merge(other: { counts(): Map<string, TermCounts> }): void;
   counts(): Map<string, TermCounts>;
   /**
+   * The counts added since the last call (or since the start), as plain maps; they stay in the
+   * totals. Lets one accumulator count a run of segments and hand out each segment's counts without a
+   * term table per segment.
+   */
+  segmentCounts(): Map<string, TermCounts>;
+  /**
    * Over-represented terms per municipality against all other municipalities together: count at
    * least `minCount` (default 5), p < 0.01, the `top` (default 30) largest G² per municipality.
    */
@@ -127,11 +133,17 @@ export interface Keyness {
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Counts of one municipality: per term id, and the ids in the order the place first used them. */
+/**
+ * Counts of one municipality: per term id, and the ids in the order the place first used them; the
+ * same for the counts since the last `segmentCounts` call.
+ */
 interface PlaceCounts {
   words: number;
   counts: Uint32Array;
   order: number[];
+  segmentWords: number;
+  segment: Uint32Array;
+  segmentOrder: number[];
 }
 
 /**
@@ -150,24 +162,40 @@ export function createKeyness(): Keyness {
   const placeOf = (m: string): PlaceCounts => {
     let c = byPlace.get(m);
     if (!c) {
-      c = { words: 0, counts: new Uint32Array(Math.max(1024, terms.length)), order: [] };
+      const size = Math.max(1024, terms.length);
+      c = {
+        words: 0,
+        counts: new Uint32Array(size),
+        order: [],
+        segmentWords: 0,
+        segment: new Uint32Array(size),
+        segmentOrder: [],
+      };
       byPlace.set(m, c);
     }
     return c;
   };
   const count = (c: PlaceCounts, id: number, n: number): void => {
     if (id >= c.counts.length) {
-      const grown = new Uint32Array(Math.max(id + 1, c.counts.length * 2));
+      const size = Math.max(id + 1, c.counts.length * 2);
+      const grown = new Uint32Array(size);
       grown.set(c.counts);
       c.counts = grown;
+      const grownSegment = new Uint32Array(size);
+      grownSegment.set(c.segment);
+      c.segment = grownSegment;
     }
     const before = c.counts[id] as number;
     if (before === 0) c.order.push(id);
     c.counts[id] = before + n;
+    const inSegment = c.segment[id] as number;
+    if (inSegment === 0) c.segmentOrder.push(id);
+    c.segment[id] = inSegment + n;
   };
   const addWords: Keyness['addWords'] = (municipality, words, norms) => {
     const c = placeOf(municipality ?? NO_PLACE);
     c.words += words;
+    c.segmentWords += words;
     for (let i = 0; i < norms.length; i++) {
       const norm = norms[i] as string;
       const id = table.lookup(norm, 0, norm.length);
@@ -176,10 +204,27 @@ export function createKeyness(): Keyness {
   };
   const addPacked: Keyness['addPacked'] = (municipality, packed) => {
     const c = placeOf(municipality ?? NO_PLACE);
-    c.words += forEachContentNorm(packed, (start, end, hash) => {
+    const words = forEachContentNorm(packed, (start, end, hash) => {
       const id = table.lookup(packed, start, end, hash);
       if (id >= 0) count(c, id, 1);
     });
+    c.words += words;
+    c.segmentWords += words;
+  };
+  const segmentCounts = (): Map<string, TermCounts> => {
+    const out = new Map<string, TermCounts>();
+    for (const [m, c] of byPlace) {
+      if (c.segmentWords === 0 && c.segmentOrder.length === 0) continue;
+      const termCounts = new Map<string, number>();
+      for (const id of c.segmentOrder) {
+        termCounts.set(terms[id] as string, c.segment[id] as number);
+        c.segment[id] = 0;
+      }
+      out.set(m, { words: c.segmentWords, terms: termCounts });
+      c.segmentWords = 0;
+      c.segmentOrder = [];
+    }
+    return out;
   };
   /** The term counts of every municipality as plain maps (terms in the order the place met them). */
   const counts = (): Map<string, TermCounts> => {
@@ -206,6 +251,7 @@ export function createKeyness(): Keyness {
       for (const [m, o] of other.counts()) {
         const c = placeOf(m);
         c.words += o.words;
+        c.segmentWords += o.words;
         for (const [t, n] of o.terms) {
           let id = table.lookup(t, 0, t.length);
           if (id < 0) {
@@ -217,6 +263,7 @@ export function createKeyness(): Keyness {
       }
     },
     counts,
+    segmentCounts,
     rows(opts = {}) {
       const minCount = opts.minCount ?? 5;
       const top = opts.top ?? 30;

@@ -127,13 +127,16 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   const kwicTemp = temporaryName(kwicFinal);
   const kwicTracked = trackTemporary(kwicFinal, kwicTemp);
   // keyness.csv and kwic.csv come from tokens.jsonl, read on a second thread meanwhile.
-  const tokenTables = startTokenTables({
-    outDir: ctx.outDir,
-    kwicPath: kwicTemp,
-    targetsFile: resolveConfigPath(ctx.configDir, ctx.config.tag.targets),
-    dialect: ctx.config.output.csv_dialect,
-    counting: aggregate,
-  });
+  const tokenTables = startTokenTables(
+    {
+      outDir: ctx.outDir,
+      kwicPath: kwicTemp,
+      targetsFile: resolveConfigPath(ctx.configDir, ctx.config.tag.targets),
+      dialect: ctx.config.output.csv_dialect,
+      counting: aggregate,
+    },
+    (message) => ctx.log.info(message),
+  );
   let tables: TokenTables;
   let n = 0;
   let counted = 0;

@@ -75,9 +75,12 @@ export function targetPredicate(targetsFile: string): (t: Token) => boolean {
  * Reads articles, tags and tokens side by side (the rows of `init.part`, or all); writes the kwic rows
  * to `kwicPath`, counts keyness terms into `keyness` and returns the number of articles counted.
  */
-async function scanTokens(init: TokenTablesInit, keyness: Keyness): Promise<number> {
+export async function scanTokens(
+  init: TokenTablesInit,
+  keyness: Keyness,
+  isTarget: (t: Token) => boolean = targetPredicate(init.targetsFile),
+): Promise<number> {
   const dialect = dialects[init.dialect];
-  const isTarget = targetPredicate(init.targetsFile);
   const part = init.part;
   const kwic = createWriteStream(init.kwicPath);
   let failed: Error | null = null;

@@ -1,8 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildTokenPart, type TokenTablesInit } from './token-tables.js';
+import { runTokenShare, type TokenShare } from './token-segments.js';
 
-/** Worker thread: builds one part of the token tables and posts its result (or the error message) back. */
-buildTokenPart(workerData as TokenTablesInit).then(
+/**
+ * Worker thread: builds its share of the token tables (one part of the rows, or segments to compute
+ * and store) and posts the result (or the error message) back.
+ */
+runTokenShare(workerData as TokenShare).then(
   (result) => parentPort?.postMessage({ ok: true, result }),
   (error: unknown) =>
     parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),

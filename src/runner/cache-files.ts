@@ -16,7 +16,7 @@ export const stateDir = (outDir: string): string => path.join(outDir, '.lokalpre
 export const stageCacheFile = (outDir: string, stage: string, name: string): string =>
   path.join(stateDir(outDir), `${stage}.${name}`);
 
-/** Removes every cache file of a stage (a forced run computes everything afresh). */
+/** Removes every cache file and folder of a stage (a forced run computes everything afresh). */
 export function forgetCachedResults(outDir: string, stage: string): void {
   let names: string[];
   try {
@@ -25,7 +25,8 @@ export function forgetCachedResults(outDir: string, stage: string): void {
     return;
   }
   for (const name of names) {
-    if (name.startsWith(`${stage}.`)) rmSync(path.join(stateDir(outDir), name), { force: true });
+    if (name.startsWith(`${stage}.`))
+      rmSync(path.join(stateDir(outDir), name), { force: true, recursive: true });
   }
 }
 

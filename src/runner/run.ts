@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { segmentCacheDir } from '../aggregate/token-segments.js';
 import type { Config } from '../config/schema.js';
 import { isTempName } from '../io/atomic.js';
 import { hashText, stableJson } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { readValidationSummary } from '../validate/validate-outputs.js';
 import { version } from '../version.js';
-import { forgetCachedResults } from './cache-files.js';
+import { forgetCachedResults, stateDir } from './cache-files.js';
 import { corpusFingerprint, stageFingerprint } from './fingerprint.js';
 import type { Logger } from './log.js';
 import { type Shard, shardLabel } from './shard.js';
@@ -80,7 +81,7 @@ function writeJsonAtomic(file: string, value: unknown): void {
 /** Removes temporary files a killed run left behind (the real outputs were never touched). */
 function removeStaleTempFiles(outDir: string, log: Logger): void {
   let removed = 0;
-  for (const dir of [outDir, path.join(outDir, '.lokalpresse')]) {
+  for (const dir of [outDir, stateDir(outDir), segmentCacheDir(outDir)]) {
     let names: string[] = [];
     try {
       names = readdirSync(dir);
