@@ -204,14 +204,15 @@ function casedWeight(lex: ToneLexicon, tokens: Token[], i: number, norm: string)
   return /^\p{Lu}/u.test((tokens[i] as Token).text) ? c.upper : c.lower;
 }
 
-/** Weight of the part after the last hyphen of the word at `i` (`Mega-Hit` → `Hit`), or undefined. */
-function hyphenHeadWeight(
-  lex: ToneLexicon,
-  tokens: Token[],
-  i: number,
-  minLength: number,
-): number | undefined {
-  const t = tokens[i] as Token;
+/** `casedWeight` of the word `t`, with `caseTells` for its place given as `tells`. */
+function casedWeightOf(lex: ToneLexicon, t: Token, tells: boolean, norm: string): number | undefined {
+  const c = lex.cased.get(norm);
+  if (!c || !tells) return lex.weights.get(norm);
+  return /^\p{Lu}/u.test(t.text) ? c.upper : c.lower;
+}
+
+/** Weight of the part after the last hyphen of the word `t` (`Mega-Hit` → `Hit`), or undefined. */
+function hyphenHeadWeight(lex: ToneLexicon, t: Token, minLength: number): number | undefined {
   const cut = t.text.lastIndexOf('-');
   if (cut <= 0 || t.text.length - cut - 1 < 3) return undefined;
   const text = t.text.slice(cut + 1);
@@ -237,8 +238,7 @@ function modelUsesDomains(lex: ToneLexicon): boolean {
 const UN_FACTOR = 0.8;
 
 /** Weight of an unlisted word from an evaluative first part or from `un` + a positive adjective. */
-function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: number): number | undefined {
-  const t = tokens[i] as Token;
+function affixWeight(lex: ToneLexicon, t: Token, minLength: number): number | undefined {
   const norm = t.norm;
   const candidates = lex.prefixes.get(norm.slice(0, PREFIX_KEY));
   if (candidates)
@@ -261,8 +261,7 @@ function affixWeight(lex: ToneLexicon, tokens: Token[], i: number, minLength: nu
  * `gewaltfreie`, `erfolgloser`), or of a compound noun whose last part is a noun shifter
  * (`Schuldenabbau`, `Armutsbekämpfung`): the first part's weight reversed, or undefined.
  */
-function suffixWeight(lex: ToneLexicon, tokens: Token[], i: number, factor: number): number | undefined {
-  const t = tokens[i] as Token;
+function suffixWeight(lex: ToneLexicon, t: Token, factor: number): number | undefined {
   const w = suffixBaseWeight(lex, t.norm, /^\p{Lu}/u.test(t.text));
   return w === null ? undefined : -factor * w;
 }
@@ -330,17 +329,95 @@ function inflectionBase(lex: ToneLexicon, norm: string, minLength: number): stri
   return found;
 }
 
-/** Weight of a listed base form that the word at `i` extends by an inflection ending (base ≥ minLength letters). */
+/**
+ * Weight of a listed base form that the word `t` extends by an inflection ending (base ≥ minLength
+ * letters); `tells` is `caseTells` for its place.
+ */
 function inflectedWeight(
   lex: ToneLexicon,
-  tokens: Token[],
-  i: number,
+  t: Token,
+  tells: boolean,
   minLength: number,
   caseSensitive: boolean,
 ): number | undefined {
-  const base = inflectionBase(lex, (tokens[i] as Token).norm, minLength);
+  const base = inflectionBase(lex, t.norm, minLength);
   if (base === null) return undefined;
-  return caseSensitive ? casedWeight(lex, tokens, i, base) : lex.weights.get(base);
+  return caseSensitive ? casedWeightOf(lex, t, tells, base) : lex.weights.get(base);
+}
+
+/** The options that decide a word's weight apart from its context (see `wordWeight`). */
+interface WordWeightSettings {
+  inflection: number;
+  caseSensitive: boolean;
+  hyphenHeads: boolean;
+  affixes: boolean;
+  minWeight: number;
+  shifterFactor: number;
+  useStems: boolean;
+}
+
+/**
+ * The weight of a word that starts no lexicon phrase, glob or case rule: its plain-word entry
+ * (`term`, the lexicon form its norm names) or else the fallbacks in order (inflection ending,
+ * hyphen head, negating suffix, evaluative prefix or `un-`, stem); none for an intensifier. Apart
+ * from the word itself it depends only on whether capitalization tells at its place (`tells`).
+ */
+function wordWeight(
+  lex: ToneLexicon,
+  t: Token,
+  tells: boolean,
+  term: string | undefined,
+  s: WordWeightSettings,
+): number | undefined {
+  let weight: number | undefined;
+  if (term !== undefined)
+    weight = s.caseSensitive ? casedWeightOf(lex, t, tells, term) : lex.weights.get(term);
+  if (weight === undefined && s.inflection > 0 && !t.stop)
+    weight = inflectedWeight(lex, t, tells, s.inflection, s.caseSensitive);
+  if (weight === undefined && s.hyphenHeads) weight = hyphenHeadWeight(lex, t, s.inflection);
+  // Before the evaluative first parts: `skandalfrei` is no scandal, `Terrorbekämpfung` no terror. Also
+  // where the lexicon lists the word as barely polar (SentiWS rates `gewaltfrei` 0.004).
+  if (
+    (weight === undefined || Math.abs(weight) < s.minWeight) &&
+    s.affixes &&
+    !t.stop &&
+    lex.shifters.suffixes.length > 0
+  )
+    weight = suffixWeight(lex, t, s.shifterFactor) ?? weight;
+  if (weight === undefined && s.affixes && !t.stop) weight = affixWeight(lex, t, s.inflection);
+  if (weight === undefined && s.useStems && !t.stop) weight = lex.stems.get(t.stem);
+  // Intensifiers and softeners only scale other words (`besonders`, `stark`).
+  if (lex.modifiers.has(t.norm)) weight = undefined;
+  return weight;
+}
+
+/** A word's weight where capitalization does not tell (`untold`) and where it does (`told`). */
+interface WordWeights {
+  untold: number | undefined;
+  told: number | undefined;
+}
+
+/**
+ * Per lexicon and settings: the weights of the words met, by token. The tokens codec hands out one
+ * token per word form (for up to 50,000 forms at a time), so a form is weighed once; bounded like the
+ * codec's memo, since the tokens it holds would otherwise stay alive after the codec let them go.
+ */
+const wordWeightMemos = new WeakMap<ToneLexicon, Map<string, Map<Token, WordWeights>>>();
+const WORD_MEMO_LIMIT = 50_000;
+
+function wordWeightMemo(lex: ToneLexicon, s: WordWeightSettings): Map<Token, WordWeights> {
+  let bySettings = wordWeightMemos.get(lex);
+  if (!bySettings) {
+    bySettings = new Map();
+    wordWeightMemos.set(lex, bySettings);
+  }
+  const key = `${s.inflection}|${s.caseSensitive}|${s.hyphenHeads}|${s.affixes}|${s.minWeight}|${s.shifterFactor}|${s.useStems}`;
+  let memo = bySettings.get(key);
+  if (!memo) {
+    memo = new Map();
+    bySettings.set(key, memo);
+  }
+  return memo;
 }
 
 const hedgeCache = new WeakMap<string[], Set<string>>();
@@ -468,6 +545,16 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
   const countWordClasses = opts.countWordClasses ?? (lex.model ?? null) !== null;
   const useShifters = opts.shifters ?? true;
   const shifterFactor = opts.shifterFactor ?? SHIFTER_FACTOR;
+  const settings: WordWeightSettings = {
+    inflection,
+    caseSensitive,
+    hyphenHeads,
+    affixes,
+    minWeight,
+    shifterFactor,
+    useStems,
+  };
+  const memo = wordWeightMemo(lex, settings);
   const shifterHits: ShifterHit[] = [];
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
@@ -533,7 +620,9 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         acc.domains[name] = (acc.domains[name] ?? 0) + 1;
       }
     }
-    let hit = hitAt.get(i);
+    // A phrase, glob or case rule starting here (rare); else the word's weight is memoized below.
+    const dictHit = hitAt.get(i);
+    let hit = dictHit;
     if (hit === undefined || hit.end === i + 1) {
       const word = t.word ? matcher.single.get(t.norm) : undefined;
       if (word !== undefined) hit = { end: i + 1, term: word };
@@ -543,8 +632,9 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     let term = t.text;
     if (hit) {
       end = hit.end;
-      weight =
-        end === i + 1 && caseSensitive ? casedWeight(lex, tokens, i, hit.term) : lex.weights.get(hit.term);
+      if (dictHit !== undefined)
+        weight =
+          end === i + 1 && caseSensitive ? casedWeight(lex, tokens, i, hit.term) : lex.weights.get(hit.term);
       if (end > i + 1) {
         term = tokens
           .slice(i, end)
@@ -597,24 +687,37 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       continue;
     }
     if (contrast > 0 && CONTRAST.has(t.norm) && contrastAt < 0 && parts.length > 0) contrastAt = i;
-    if (weight === undefined && inflection > 0 && !t.stop)
-      weight = inflectedWeight(lex, tokens, i, inflection, caseSensitive);
-    if (weight === undefined && hyphenHeads && !phrase) weight = hyphenHeadWeight(lex, tokens, i, inflection);
-    // Before the evaluative first parts: `skandalfrei` is no scandal, `Terrorbekämpfung` no terror. Also
-    // where the lexicon lists the word as barely polar (SentiWS rates `gewaltfrei` 0.004).
-    if (
-      (weight === undefined || Math.abs(weight) < minWeight) &&
-      affixes &&
-      !phrase &&
-      !t.stop &&
-      lex.shifters.suffixes.length > 0
-    )
-      weight = suffixWeight(lex, tokens, i, shifterFactor) ?? weight;
-    if (weight === undefined && affixes && !phrase && !t.stop)
-      weight = affixWeight(lex, tokens, i, inflection);
-    if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
-    // Intensifiers and softeners only scale other words (`besonders`, `stark`).
-    if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
+    if (dictHit === undefined) {
+      // The same as the chain below for a word that starts no phrase: computed once per word form.
+      let known = memo.get(t);
+      if (known === undefined) {
+        known = {
+          untold: wordWeight(lex, t, false, hit?.term, settings),
+          told: wordWeight(lex, t, true, hit?.term, settings),
+        };
+        if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+        memo.set(t, known);
+      }
+      weight = known.untold === known.told || !caseTells(tokens, i) ? known.untold : known.told;
+    } else {
+      if (weight === undefined && inflection > 0 && !t.stop)
+        weight = inflectedWeight(lex, t, caseTells(tokens, i), inflection, caseSensitive);
+      if (weight === undefined && hyphenHeads && !phrase) weight = hyphenHeadWeight(lex, t, inflection);
+      // Before the evaluative first parts: `skandalfrei` is no scandal, `Terrorbekämpfung` no terror. Also
+      // where the lexicon lists the word as barely polar (SentiWS rates `gewaltfrei` 0.004).
+      if (
+        (weight === undefined || Math.abs(weight) < minWeight) &&
+        affixes &&
+        !phrase &&
+        !t.stop &&
+        lex.shifters.suffixes.length > 0
+      )
+        weight = suffixWeight(lex, t, shifterFactor) ?? weight;
+      if (weight === undefined && affixes && !phrase && !t.stop) weight = affixWeight(lex, t, inflection);
+      if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
+      // Intensifiers and softeners only scale other words (`besonders`, `stark`).
+      if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
+    }
     // `gut drei Stunden`, `satte 20 Prozent`: the word only gives the size of the number after it.
     if (weight !== undefined && !phrase && markers.quantityWords.has(t.norm)) {
       const next = tokens[i + 1];
