@@ -405,6 +405,32 @@ interface WordWeights {
 const wordWeightMemos = new WeakMap<ToneLexicon, Map<string, Map<Token, WordWeights>>>();
 const WORD_MEMO_LIMIT = 50_000;
 
+/**
+ * The memo last used with an options object, with its lexicon and settings: found without building
+ * the key string for every sentence (the settings are compared, in case the object was changed).
+ */
+const memoByOptions = new WeakMap<
+  ToneOptions,
+  { lex: ToneLexicon; settings: WordWeightSettings; memo: Map<Token, WordWeights> }
+>();
+
+const sameSettings = (a: WordWeightSettings, b: WordWeightSettings): boolean =>
+  a.inflection === b.inflection &&
+  a.caseSensitive === b.caseSensitive &&
+  a.hyphenHeads === b.hyphenHeads &&
+  a.affixes === b.affixes &&
+  a.minWeight === b.minWeight &&
+  a.shifterFactor === b.shifterFactor &&
+  a.useStems === b.useStems;
+
+function memoFor(lex: ToneLexicon, opts: ToneOptions, settings: WordWeightSettings): Map<Token, WordWeights> {
+  const last = memoByOptions.get(opts);
+  if (last !== undefined && last.lex === lex && sameSettings(last.settings, settings)) return last.memo;
+  const memo = wordWeightMemo(lex, settings);
+  memoByOptions.set(opts, { lex, settings, memo });
+  return memo;
+}
+
 function wordWeightMemo(lex: ToneLexicon, s: WordWeightSettings): Map<Token, WordWeights> {
   let bySettings = wordWeightMemos.get(lex);
   if (!bySettings) {
@@ -554,7 +580,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     shifterFactor,
     useStems,
   };
-  const memo = wordWeightMemo(lex, settings);
+  const memo = memoFor(lex, opts, settings);
   const shifterHits: ShifterHit[] = [];
   // Longest hit per start token.
   const hitAt = new Map<number, { end: number; term: string }>();
