@@ -17,6 +17,7 @@
  * the row indexes the tables are built the old way, in byte-sized parts.
  */
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import {
   createReadStream,
   mkdirSync,
@@ -27,7 +28,6 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { CsvDialectName } from '../config/schema.js';
 import { isTempName, temporaryName } from '../io/atomic.js';
 import { hashFile, stableJson } from '../io/hash.js';
@@ -213,13 +213,19 @@ export function loadSegment(dir: string, key: string): TokenPartResult | null {
   return { counted: entry.counted, counts };
 }
 
-/** Appends the segments' kwic rows, in order, to an open kwic.csv stream (left open). */
+/**
+ * Appends the segments' kwic rows, in order, to an open kwic.csv stream (left open). Written chunk by
+ * chunk with the stream's backpressure: a pipeline per segment into the same stream would leave a
+ * listener on it for every segment.
+ */
 export async function appendSegmentKwic(
   dir: string,
   keys: readonly string[],
   out: NodeJS.WritableStream,
 ): Promise<void> {
-  for (const key of keys) await pipeline(createReadStream(segmentFiles(dir, key).kwic), out, { end: false });
+  for (const key of keys)
+    for await (const chunk of createReadStream(segmentFiles(dir, key).kwic))
+      if (!out.write(chunk as Buffer)) await once(out, 'drain');
 }
 
 /** Removes the entries of segments not in `keep` and temporary files an interrupted run left. */
