@@ -123,9 +123,8 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
   // While the files met so far are the previous run's first files, unchanged and in the same order,
   // the duplicate answers are the previous run's (file-cache.ts, `IngestOrder`).
   const previousOrder = cache.previousOrder();
-  let sameOrder = previousOrder !== null;
   /** Whether the articles of the file being handled take their duplicate answers from the previous run. */
-  let answersKnown = false;
+  let sameOrder = previousOrder !== null;
   let knownArticles = 0;
   const knownCopies = new Map(previousOrder?.copies ?? []);
   const order: IngestOrder = { files: [], copies: [] };
@@ -149,7 +148,7 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
       inputs += 1;
       const id = nextId(draft.inputId ?? defaultId(file, draft.record));
       let firstCopy: number;
-      if (answersKnown) {
+      if (sameOrder) {
         firstCopy = knownCopies.get(articles) ?? -1;
         try {
           duplicates.registerKnown(id, analysis.signed, firstCopy);
@@ -223,12 +222,11 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
       const articlesBefore = articles;
       const expected = sameOrder ? previousOrder?.files[order.files.length] : undefined;
       sameOrder = current.kind === 'cached' && expected?.[0] === current.rel;
-      answersKnown = sameOrder;
       try {
         if (current.kind === 'cached') {
           for (const part of cache.replay(current.hit)) await handle(part);
           // The same bytes give the same articles: anything else means the stored order is not this cache's.
-          if (answersKnown && articles - articlesBefore !== expected?.[1])
+          if (sameOrder && articles - articlesBefore !== expected?.[1])
             throw new IngestCacheDamaged(
               `ingest cache: stored order does not match the results of ${current.rel}`,
             );

@@ -197,15 +197,11 @@ function caseTells(tokens: Token[], i: number): boolean {
   return prev.word || prev.norm === ',' || prev.norm === ';';
 }
 
-/** Weight of a single listed word, honouring capitalization where it tells noun from other words. */
-function casedWeight(lex: ToneLexicon, tokens: Token[], i: number, norm: string): number | undefined {
-  const c = lex.cased.get(norm);
-  if (!c || !caseTells(tokens, i)) return lex.weights.get(norm);
-  return /^\p{Lu}/u.test((tokens[i] as Token).text) ? c.upper : c.lower;
-}
-
-/** `casedWeight` of the word `t`, with `caseTells` for its place given as `tells`. */
-function casedWeightOf(lex: ToneLexicon, t: Token, tells: boolean, norm: string): number | undefined {
+/**
+ * Weight of a single listed word, honouring capitalization where it tells noun from other words
+ * (`tells`: `caseTells` for the word's place).
+ */
+function casedWeight(lex: ToneLexicon, t: Token, tells: boolean, norm: string): number | undefined {
   const c = lex.cased.get(norm);
   if (!c || !tells) return lex.weights.get(norm);
   return /^\p{Lu}/u.test(t.text) ? c.upper : c.lower;
@@ -342,7 +338,7 @@ function inflectedWeight(
 ): number | undefined {
   const base = inflectionBase(lex, t.norm, minLength);
   if (base === null) return undefined;
-  return caseSensitive ? casedWeightOf(lex, t, tells, base) : lex.weights.get(base);
+  return caseSensitive ? casedWeight(lex, t, tells, base) : lex.weights.get(base);
 }
 
 /** The options that decide a word's weight apart from its context (see `wordWeight`). */
@@ -370,8 +366,7 @@ function wordWeight(
   s: WordWeightSettings,
 ): number | undefined {
   let weight: number | undefined;
-  if (term !== undefined)
-    weight = s.caseSensitive ? casedWeightOf(lex, t, tells, term) : lex.weights.get(term);
+  if (term !== undefined) weight = s.caseSensitive ? casedWeight(lex, t, tells, term) : lex.weights.get(term);
   if (weight === undefined && s.inflection > 0 && !t.stop)
     weight = inflectedWeight(lex, t, tells, s.inflection, s.caseSensitive);
   if (weight === undefined && s.hyphenHeads) weight = hyphenHeadWeight(lex, t, s.inflection);
@@ -658,10 +653,8 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     let term = t.text;
     if (hit) {
       end = hit.end;
-      if (dictHit !== undefined)
-        weight =
-          end === i + 1 && caseSensitive ? casedWeight(lex, tokens, i, hit.term) : lex.weights.get(hit.term);
       if (end > i + 1) {
+        weight = lex.weights.get(hit.term);
         term = tokens
           .slice(i, end)
           .map((x) => x.text)
@@ -713,36 +706,23 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       continue;
     }
     if (contrast > 0 && CONTRAST.has(t.norm) && contrastAt < 0 && parts.length > 0) contrastAt = i;
-    if (dictHit === undefined) {
-      // The same as the chain below for a word that starts no phrase: computed once per word form.
-      let known = memo.get(t);
-      if (known === undefined) {
-        known = {
-          untold: wordWeight(lex, t, false, hit?.term, settings),
-          told: wordWeight(lex, t, true, hit?.term, settings),
-        };
-        if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
-        memo.set(t, known);
+    if (!phrase) {
+      if (dictHit !== undefined) {
+        // A glob or case rule (rare): weighed here, not memoized.
+        weight = wordWeight(lex, t, caseTells(tokens, i), hit?.term, settings);
+      } else {
+        // A plain word or none: weighed once per word form.
+        let known = memo.get(t);
+        if (known === undefined) {
+          known = {
+            untold: wordWeight(lex, t, false, hit?.term, settings),
+            told: wordWeight(lex, t, true, hit?.term, settings),
+          };
+          if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+          memo.set(t, known);
+        }
+        weight = known.untold === known.told || !caseTells(tokens, i) ? known.untold : known.told;
       }
-      weight = known.untold === known.told || !caseTells(tokens, i) ? known.untold : known.told;
-    } else {
-      if (weight === undefined && inflection > 0 && !t.stop)
-        weight = inflectedWeight(lex, t, caseTells(tokens, i), inflection, caseSensitive);
-      if (weight === undefined && hyphenHeads && !phrase) weight = hyphenHeadWeight(lex, t, inflection);
-      // Before the evaluative first parts: `skandalfrei` is no scandal, `Terrorbekämpfung` no terror. Also
-      // where the lexicon lists the word as barely polar (SentiWS rates `gewaltfrei` 0.004).
-      if (
-        (weight === undefined || Math.abs(weight) < minWeight) &&
-        affixes &&
-        !phrase &&
-        !t.stop &&
-        lex.shifters.suffixes.length > 0
-      )
-        weight = suffixWeight(lex, t, shifterFactor) ?? weight;
-      if (weight === undefined && affixes && !phrase && !t.stop) weight = affixWeight(lex, t, inflection);
-      if (weight === undefined && useStems && !t.stop) weight = lex.stems.get(t.stem);
-      // Intensifiers and softeners only scale other words (`besonders`, `stark`).
-      if (!phrase && lex.modifiers.has(t.norm)) weight = undefined;
     }
     // `gut drei Stunden`, `satte 20 Prozent`: the word only gives the size of the number after it.
     if (weight !== undefined && !phrase && markers.quantityWords.has(t.norm)) {
