@@ -5,14 +5,13 @@ import { ConfigError, loadConfig } from './config/load.js';
 import { abortOpenFiles } from './io/atomic.js';
 import { dialects } from './io/csv.js';
 import { writeFileAtomic } from './io/write-file.js';
-import { mergeShards } from './merge/merge-shards.js';
 import { boundHeaps } from './runner/heap-limits.js';
 import { consoleLogger } from './runner/log.js';
 import { interruptedStage, MissingInputError, runStages, type StageOutcome } from './runner/run.js';
 import { parseShard } from './runner/shard.js';
 import { allStages, type StageName, stageOrder } from './runner/stage.js';
 import type { AgreementReport } from './validate/agreement.js';
-import { readValidationSummary, validateOutputs } from './validate/validate-outputs.js';
+import { readValidationSummary } from './validate/summary.js';
 import { version } from './version.js';
 
 const HELP = `lokalpresse ${version} — local news coverage per municipality and period
@@ -82,6 +81,8 @@ async function validate(values: Values): Promise<number> {
     explicit: typeof values.config === 'string',
   });
   const outDir = path.resolve(String(values.out));
+  // Imported here, like each stage's code when it runs: other commands need not load it.
+  const { validateOutputs } = await import('./validate/validate-outputs.js');
   const result = await validateOutputs(outDir, values.codings, dialects[loaded.config.output.csv_dialect]);
   if (!result.topic && !result.tone) {
     process.stderr.write(
@@ -139,6 +140,7 @@ async function merge(values: Values, dirs: string[]): Promise<number> {
     explicit: typeof values.config === 'string',
   });
   const outDir = path.resolve(String(values.out));
+  const { mergeShards } = await import('./merge/merge-shards.js');
   const merged = await mergeShards(
     dirs.map((d) => path.resolve(d)),
     outDir,

@@ -13,10 +13,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { KEYNESS_COLUMNS } from '../src/aggregate/keyness.js';
+import { segmentCacheDir } from '../src/aggregate/spec.js';
 import {
   groupSegments,
   planSegments,
-  segmentCacheDir,
   segmentFiles,
   segmentSettingsKey,
   type TokenSegment,

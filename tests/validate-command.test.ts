@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { dialects } from '../src/io/csv.js';
 import type { ArticleScores } from '../src/records.js';
-import { readValidationSummary, validateOutputs } from '../src/validate/validate-outputs.js';
+import { readValidationSummary } from '../src/validate/summary.js';
+import { validateOutputs } from '../src/validate/validate-outputs.js';
 
 function scores(
   id: string,

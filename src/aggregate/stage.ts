@@ -1,13 +1,11 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
-import type { Config } from '../config/schema.js';
 import { loadDictionary } from '../dictionary/index.js';
 import { AtomicFile, temporaryName, trackTemporary } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
-import { dataPath } from '../paths.js';
 import type { Article, ArticleScores, ArticleTags } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { ACTOR_EDGE_COLUMNS, ACTOR_NODE_COLUMNS, createActorNetwork } from './actors-network.js';
@@ -15,23 +13,10 @@ import { isCounted } from './counted.js';
 import { addArticle, emptyGroup, type GroupSums } from './groups.js';
 import { KEYNESS_COLUMNS } from './keyness.js';
 import { periodOf } from './period.js';
+import { aggregateSpec, NO_PLACE } from './spec.js';
 import { meanWithCi } from './stats.js';
 import type { TokenTables } from './token-tables.js';
 import { startTokenTables } from './token-thread.js';
-
-export const NO_PLACE = '(ohne Ort)';
-
-/** The tables aggregate writes. */
-export const AGGREGATE_OUTPUTS = [
-  'articles.csv',
-  'municipality_period.csv',
-  'topics_by_municipality_period.csv',
-  'sources.csv',
-  'actors_nodes.csv',
-  'actors_edges.csv',
-  'keyness.csv',
-  'kwic.csv',
-];
 
 export const ARTICLE_COLUMNS = [
   'id',
@@ -277,21 +262,4 @@ export async function runAggregate(ctx: StageContext): Promise<StageResult> {
   return { in: n, out: rows.length, rejected: 0, details: { counted } };
 }
 
-export const aggregateStage: StageDefinition = {
-  name: 'aggregate',
-  describe: 'writing the tables',
-  reads: ['articles.jsonl', 'tags.jsonl', 'scores.jsonl', 'tokens.jsonl'],
-  writes: AGGREGATE_OUTPUTS,
-  configPart: (config: Config) => ({
-    aggregate: config.aggregate,
-    output: config.output,
-    codebook: config.tag.codebook,
-    targets: config.tag.targets,
-  }),
-  dataFiles: (ctx) => [
-    resolveConfigPath(ctx.configDir, ctx.config.tag.codebook),
-    resolveConfigPath(ctx.configDir, ctx.config.tag.targets),
-    dataPath('actor-labels.json'),
-  ],
-  run: runAggregate,
-};
+export const aggregateStage: StageDefinition = { ...aggregateSpec, run: runAggregate };

@@ -32,7 +32,7 @@ import type { CsvDialectName } from '../config/schema.js';
 import { isTempName, temporaryName } from '../io/atomic.js';
 import { hashFile, stableJson } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write-file.js';
-import { programFingerprint, stageCacheFile } from '../runner/cache-files.js';
+import { programFingerprint } from '../runner/cache-files.js';
 import { lineIdentities, rowIndexPath } from '../runner/row-cache.js';
 import type { CountSettings } from './counted.js';
 import { createKeyness, type TermCounts } from './keyness.js';
@@ -47,7 +47,6 @@ import {
 } from './token-tables.js';
 
 /** The folder of the segment cache in an output folder. */
-export const segmentCacheDir = (outDir: string): string => stageCacheFile(outDir, 'aggregate', 'segments');
 
 /** The stage whose row index describes each file of `TOKEN_TABLE_FILES`, in that order. */
 const INDEX_OF: Record<(typeof TOKEN_TABLE_FILES)[number], string> = {

@@ -7,6 +7,7 @@ import { dialects, formatCsv } from '../io/csv.js';
 import { workerCount } from '../runner/pool.js';
 import { createKeyness } from './keyness.js';
 import { KWIC_COLUMNS } from './kwic.js';
+import { segmentCacheDir } from './spec.js';
 import { buildInParts, planTokenParts } from './token-parts.js';
 import {
   appendSegmentKwic,
@@ -16,7 +17,6 @@ import {
   planSegments,
   pruneSegments,
   runTokenShare,
-  segmentCacheDir,
   segmentSettingsKey,
   segmentStored,
   type TokenSegment,

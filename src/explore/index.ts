@@ -1,5 +1,6 @@
 export { type ExploreSettings, exploreSettings } from './settings.js';
-export { EXPLORE_OUTPUTS, exploreStage, runExplore } from './stage.js';
+export { EXPLORE_OUTPUTS } from './spec.js';
+export { exploreStage, runExplore } from './stage.js';
 export {
   MUNICIPALITY_TOPIC_COLUMNS,
   municipalityTopicRows,

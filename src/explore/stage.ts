@@ -1,15 +1,14 @@
 import path from 'node:path';
-import { NO_PLACE } from '../aggregate/stage.js';
-import type { Config } from '../config/schema.js';
+import { NO_PLACE } from '../aggregate/spec.js';
 import { dialects, formatCsv } from '../io/csv.js';
 import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { zipJsonl } from '../io/zip-jsonl.js';
-import { bundledDataFiles } from '../paths.js';
 import type { Article, ArticleTags } from '../records.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { looseTopics } from './coherence.js';
 import { exploreSettings } from './settings.js';
+import { exploreSpec } from './spec.js';
 import {
   MUNICIPALITY_TOPIC_COLUMNS,
   municipalityTopicRows,
@@ -17,8 +16,6 @@ import {
   topicTermRows,
 } from './tables.js';
 import { type ExploreDoc, exploreTopics } from './topics.js';
-
-export const EXPLORE_OUTPUTS = ['explore_topics.csv', 'explore_topics_by_municipality.csv'];
 
 /**
  * Unsupervised topics (NMF) over the relevant articles, first copies of duplicates only: top terms per
@@ -81,12 +78,4 @@ export async function runExplore(ctx: StageContext): Promise<StageResult> {
   };
 }
 
-export const exploreStage: StageDefinition = {
-  name: 'explore',
-  describe: 'exploring topics',
-  reads: ['articles.jsonl', 'tags.jsonl', 'tokens.jsonl'],
-  writes: EXPLORE_OUTPUTS,
-  configPart: (config: Config) => ({ explore: exploreSettings(config), output: config.output }),
-  dataFiles: () => bundledDataFiles('explore'),
-  run: runExplore,
-};
+export const exploreStage: StageDefinition = { ...exploreSpec, run: runExplore };

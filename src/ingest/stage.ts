@@ -1,11 +1,9 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
-import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { jsonLine } from '../io/jsonl.js';
-import { bundledDataFiles } from '../paths.js';
 import type { Article, Rejection } from '../records.js';
 import { indexLine, indexTrailer, lineHash, rowIndexPath } from '../runner/row-cache.js';
 import { inShard } from '../runner/shard.js';
@@ -24,11 +22,8 @@ import {
 import { compilePlaces, type PlaceConfig } from './municipality.js';
 import { inputKind } from './read-file.js';
 import { createFileReader } from './read-pool.js';
+import { ARTICLES_FILE, ingestSpec, REJECTED_COLUMNS, REJECTED_FILE } from './spec.js';
 import { type WalkEntry, walkCorpus } from './walk.js';
-
-export const ARTICLES_FILE = 'articles.jsonl';
-export const REJECTED_FILE = 'rejected.csv';
-export const REJECTED_COLUMNS = ['file', 'record', 'reason'];
 
 /** Keeps ids unique: an id seen before gets `~2`, `~3` … appended. */
 function uniqueIds(): (candidate: string) => string {
@@ -87,7 +82,7 @@ function streamedExport(abs: string): ExportKind | null {
  * (file-cache.ts), which ingest ignores and rebuilds when it turns out damaged.
  */
 export async function runIngest(ctx: StageContext): Promise<StageResult> {
-  const key = await ingestCacheKey(ingestStage.configPart(ctx.config), ingestStage.dataFiles(ctx));
+  const key = await ingestCacheKey(ingestSpec.configPart(ctx.config), ingestSpec.dataFiles(ctx));
   try {
     return await ingestWith(ctx, IngestCache.open(ctx.outDir, key, ctx.log));
   } catch (error) {
@@ -292,16 +287,4 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
   return { in: inputs, out: articles, rejected, details: { duplicates: duplicatesFound.length } };
 }
 
-export const ingestStage: StageDefinition = {
-  name: 'ingest',
-  describe: 'reading the corpus',
-  reads: [],
-  writes: [ARTICLES_FILE, REJECTED_FILE],
-  readsCorpus: true,
-  configPart: (config: Config) => ({ ingest: config.ingest, csv: config.output.csv_dialect }),
-  dataFiles: (ctx) => [
-    resolveConfigPath(ctx.configDir, ctx.config.ingest.places),
-    ...bundledDataFiles('extraction', 'dates', 'formats', 'language'),
-  ],
-  run: runIngest,
-};
+export const ingestStage: StageDefinition = { ...ingestSpec, run: runIngest };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Config } from '../config/schema.js';
 import { createDuplicateFinder } from '../ingest/duplicates.js';
-import { REJECTED_COLUMNS } from '../ingest/stage.js';
+import { REJECTED_COLUMNS } from '../ingest/spec.js';
 import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv } from '../io/csv.js';
 import { zipLines } from '../io/lines.js';

@@ -1,7 +1,6 @@
-import { AGGREGATE_OUTPUTS } from '../aggregate/stage.js';
-import type { Config } from '../config/schema.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { writeReport } from './index.js';
+import { reportSpec } from './spec.js';
 
 /** Renders `report.html` from the tables aggregate wrote (and `run.json`). */
 export async function runReport(ctx: StageContext): Promise<StageResult> {
@@ -10,17 +9,4 @@ export async function runReport(ctx: StageContext): Promise<StageResult> {
   return { in: 1, out: 1, rejected: 0 };
 }
 
-export const reportStage: StageDefinition = {
-  name: 'report',
-  describe: 'rendering report.html',
-  // Every table but the per-article ones, which the report does not read.
-  reads: AGGREGATE_OUTPUTS.filter((f) => f !== 'articles.csv' && f !== 'kwic.csv'),
-  writes: ['report.html'],
-  configPart: (config: Config) => ({
-    output: config.output,
-    tone: config.score.tone,
-    aggregate: config.aggregate,
-  }),
-  dataFiles: () => [],
-  run: runReport,
-};
+export const reportStage: StageDefinition = { ...reportSpec, run: runReport };

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { segmentCacheDir } from '../aggregate/token-segments.js';
+import { segmentCacheDir } from '../aggregate/spec.js';
 import type { Config } from '../config/schema.js';
 import { isTempName } from '../io/atomic.js';
 import { hashText, stableJson } from '../io/hash.js';
 import { writeFileAtomic } from '../io/write-file.js';
-import { readValidationSummary } from '../validate/validate-outputs.js';
+import { readValidationSummary } from '../validate/summary.js';
 import { version } from '../version.js';
 import { forgetCachedResults, stateDir } from './cache-files.js';
 import { corpusFingerprint, stageFingerprint } from './fingerprint.js';

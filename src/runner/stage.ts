@@ -39,10 +39,12 @@ export interface StageResult {
 }
 
 /**
- * A stage is a function from declared inputs to declared outputs. The runner hashes the inputs, the
- * config sections and the data files a stage names, and skips the stage when none changed.
+ * What the runner knows of a stage before loading its code: the declared inputs and outputs and what its
+ * result depends on. The runner hashes the inputs, the config sections and the data files a stage
+ * names, and skips the stage when none changed. Specs live in each stage's `spec.ts`, apart from the
+ * code that runs the stage, so that a run that skips a stage (or `--help`) never loads that code.
  */
-export interface StageDefinition {
+export interface StageSpec {
   name: StageName;
   describe: string;
   /** Files in the output dir written by earlier stages. */
@@ -55,5 +57,9 @@ export interface StageDefinition {
   dataFiles(ctx: StageContext): string[];
   /** Whether the stage reads the corpus dir (only ingest). */
   readsCorpus?: boolean;
+}
+
+/** A stage is a function from declared inputs to declared outputs. */
+export interface StageDefinition extends StageSpec {
   run(ctx: StageContext): Promise<StageResult>;
 }

@@ -1,22 +1,19 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
-import type { Config } from '../config/schema.js';
 import { AtomicFile } from '../io/atomic.js';
 import { jsonLine, readJsonl } from '../io/jsonl.js';
 import { checkSameId, zipLines } from '../io/lines.js';
 import { warnSkippedLines } from '../io/skipped-lines.js';
 import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
-import { bundledDataFiles } from '../paths.js';
 import type { ArticleScores, ArticleTags, Token } from '../records.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { type Coding, readCodings } from './codings.js';
 import { type ScoreInit, weighCodebookTopics } from './process.js';
+import { SCORES_FILE, scoreSpec } from './spec.js';
 import { parseLexicon } from './tone/index.js';
 import { crossValidate, type TopicModel, type TopicSample, trainTopicClassifier } from './topics/index.js';
-
-export const SCORES_FILE = 'scores.jsonl';
 
 /** Most uncoded articles read for the classifier's vocabulary. */
 const UNLABELED_CAP = 5000;
@@ -143,16 +140,4 @@ export async function runScore(ctx: StageContext): Promise<StageResult> {
   return { in: n, out: n, rejected: 0, ...(details ? { details } : {}) };
 }
 
-export const scoreStage: StageDefinition = {
-  name: 'score',
-  describe: 'scoring tone and topics',
-  reads: ['tokens.jsonl', 'tags.jsonl'],
-  writes: [SCORES_FILE],
-  configPart: (config: Config) => config.score,
-  dataFiles: (ctx) => [
-    ...bundledDataFiles('lexicons', 'tokenize', 'topics'),
-    ...ctx.config.score.tone.lexicons.map((f) => resolveConfigPath(ctx.configDir, f)),
-    ...(ctx.codingsFile ? [path.resolve(ctx.codingsFile)] : []),
-  ],
-  run: runScore,
-};
+export const scoreStage: StageDefinition = { ...scoreSpec, run: runScore };

@@ -1,24 +1,9 @@
-import { resolveConfigPath } from '../config/load.js';
-import type { Config } from '../config/schema.js';
 import { loadDictionary } from '../dictionary/index.js';
 import { warnSkippedLines } from '../io/skipped-lines.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { TagInit } from './process.js';
-
-export const TAGS_FILE = 'tags.jsonl';
-
-function dictionaryFiles(ctx: StageContext): TagInit['files'] {
-  const { tag, ingest } = ctx.config;
-  const r = (p: string): string => resolveConfigPath(ctx.configDir, p);
-  return {
-    query: r(tag.query),
-    actors: r(tag.actors),
-    codebook: r(tag.codebook),
-    targets: r(tag.targets),
-    places: r(ingest.places),
-  };
-}
+import { dictionaryFiles, TAGS_FILE, tagSpec } from './spec.js';
 
 /** Dictionary hits per article: places, actors, codebook topics, query and target terms (`tags.jsonl`). */
 export async function runTag(ctx: StageContext): Promise<StageResult> {
@@ -41,12 +26,4 @@ export async function runTag(ctx: StageContext): Promise<StageResult> {
   return { in: n, out: n, rejected: 0, details: { relevant } };
 }
 
-export const tagStage: StageDefinition = {
-  name: 'tag',
-  describe: 'looking up places, actors, topics and query terms',
-  reads: ['tokens.jsonl'],
-  writes: [TAGS_FILE],
-  configPart: (config: Config) => ({ tag: config.tag, places: config.ingest.places }),
-  dataFiles: (ctx) => Object.values(dictionaryFiles(ctx)),
-  run: runTag,
-};
+export const tagStage: StageDefinition = { ...tagSpec, run: runTag };

@@ -1,10 +1,7 @@
-import type { Config } from '../config/schema.js';
-import { bundledDataFiles } from '../paths.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { TokenizeInit } from './process.js';
-
-export const TOKENS_FILE = 'tokens.jsonl';
+import { TOKENS_FILE, tokenizeSpec } from './spec.js';
 
 /** Splits title and text of every article into sentences and tokens (`tokens.jsonl`). */
 export async function runTokenize(ctx: StageContext): Promise<StageResult> {
@@ -14,12 +11,4 @@ export async function runTokenize(ctx: StageContext): Promise<StageResult> {
   return { in: n, out: n, rejected: 0 };
 }
 
-export const tokenizeStage: StageDefinition = {
-  name: 'tokenize',
-  describe: 'splitting sentences and tokens',
-  reads: ['articles.jsonl'],
-  writes: [TOKENS_FILE],
-  configPart: (config: Config) => config.tokenize,
-  dataFiles: () => bundledDataFiles('tokenize'),
-  run: runTokenize,
-};
+export const tokenizeStage: StageDefinition = { ...tokenizeSpec, run: runTokenize };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvDialect } from '../io/csv.js';
 import { type Cell, formatCsv } from '../io/csv.js';
@@ -8,11 +8,10 @@ import type { ArticleScores } from '../records.js';
 import { readCodings } from '../score/codings.js';
 import { type AgreementReport, agreementReport } from './agreement.js';
 import { methodsParagraph } from './methods.js';
+import { VALIDATION_SUMMARY } from './summary.js';
 
 export const VALIDATION_FILE = 'validation.csv';
 export const VALIDATION_COLUMNS = ['variable', 'statistic', 'category', 'predicted', 'value'];
-/** Where the summary is kept between runs; run.json and the report include it. */
-export const VALIDATION_SUMMARY = path.join('.lokalpresse', 'validation.json');
 
 const TONE_ORDER = ['negative', 'neutral', 'positive'];
 
@@ -106,13 +105,4 @@ export async function validateOutputs(
     unknownIds: codings.size - seen,
     paragraph: methodsParagraph(topic ?? undefined, tone ?? undefined),
   };
-}
-
-/** The saved validation summary, for run.json and the report; null when validate never ran. */
-export function readValidationSummary(outDir: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path.join(outDir, VALIDATION_SUMMARY), 'utf8')) as unknown;
-  } catch {
-    return null;
-  }
 }
