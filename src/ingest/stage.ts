@@ -5,7 +5,7 @@ import { AtomicFile } from '../io/atomic.js';
 import { type Cell, dialects, formatCsv, formatCsvRows } from '../io/csv.js';
 import { jsonLine } from '../io/jsonl.js';
 import type { Article, Rejection } from '../records.js';
-import { indexLine, indexTrailer, lineHash, rowIndexPath } from '../runner/row-cache.js';
+import { indexLine, indexTrailer, lineHashOfBytes, rowIndexPath } from '../runner/row-cache.js';
 import { inShard } from '../runner/shard.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import type { AnalyzedDraft, AnalyzedRead, AnalyzerSetup } from './analyze.js';
@@ -177,10 +177,11 @@ async function ingestWith(ctx: StageContext, cache: IngestCache): Promise<StageR
         encoding: draft.encoding,
       };
       articles += 1;
-      const line = jsonLine(article);
+      // Encoded once: the line's bytes are written, counted and hashed.
+      const line = Buffer.from(jsonLine(article));
       await articlesOut.write(line);
-      const hash = lineHash(line.slice(0, -1));
-      await rowsIndex.write(indexLine(hash, Buffer.byteLength(line), hash));
+      const hash = lineHashOfBytes(line.subarray(0, line.length - 1));
+      await rowsIndex.write(indexLine(hash, line.length, hash));
     };
     const step = (entry: WalkEntry): Step => {
       if (entry.kind === 'problem') return { kind: 'problem', rel: entry.rel, reason: entry.reason };
