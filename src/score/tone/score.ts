@@ -55,6 +55,7 @@ import {
   isIncreasing,
   particleVerb,
   type ShifterHit,
+  type ShifterKind,
   shifterHeadBases,
   shifterKind,
   suffixBases,
@@ -386,10 +387,46 @@ function wordWeight(
   return weight;
 }
 
-/** A word's weight where capitalization does not tell (`untold`) and where it does (`told`). */
+/**
+ * What scoring a sentence needs to know of a word form apart from its place, found once per form:
+ * its weight where capitalization does not tell (`untold`) and where it does (`told`), the plain
+ * lexicon term it is, and the word lists it is on. One lookup of the token instead of about eight
+ * lookups of its norm in the lexicon's sets and maps.
+ */
 interface WordWeights {
   untold: number | undefined;
   told: number | undefined;
+  /** The lexicon's single-word term for the norm (`LexiconMatcher.single`), or undefined. */
+  single: string | undefined;
+  /** `shifterKind` at the start of the sentence, and elsewhere. */
+  shifterInitial: ShifterKind | null;
+  shifter: ShifterKind | null;
+  /** A shifter of growth (`isIncreasing`). */
+  increase: boolean;
+  /** The particle of a separable shifter verb (`weist … zurück`). */
+  particle: boolean;
+  contrast: boolean;
+  quantity: boolean;
+  /** A reporting word (`lex.report`). */
+  report: boolean;
+}
+
+function wordFacts(lex: ToneLexicon, matcher: LexiconMatcher, t: Token, s: WordWeightSettings): WordWeights {
+  const single = matcher.single.get(t.norm);
+  const shifterInitial = shifterKind(lex.shifters, t, true);
+  const shifter = shifterKind(lex.shifters, t, false);
+  return {
+    untold: wordWeight(lex, t, false, single, s),
+    told: wordWeight(lex, t, true, single, s),
+    single,
+    shifterInitial,
+    shifter,
+    increase: (shifterInitial !== null || shifter !== null) && isIncreasing(lex.shifters, t.norm),
+    particle: lex.shifters.particles.has(t.norm),
+    contrast: CONTRAST.has(t.norm),
+    quantity: lex.markers.quantityWords.has(t.norm),
+    report: isNegator(negation(lex.report), t.norm),
+  };
 }
 
 /**
@@ -549,7 +586,6 @@ interface Accumulator extends ToneEvidence {
 function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc: Accumulator): void {
   const matcher = lexiconMatcher(lex);
   const neg = negation(opts.negators ?? lex.negators);
-  const report = negation(lex.report);
   const scope = opts.scope ?? 3;
   const factor = opts.negationFactor ?? 0.5;
   const negFactor = opts.negatedNegativeFactor ?? factor;
@@ -641,13 +677,17 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         acc.domains[name] = (acc.domains[name] ?? 0) + 1;
       }
     }
-    // A phrase, glob or case rule starting here (rare); else the word's weight is memoized below.
+    let facts = memo.get(t);
+    if (facts === undefined) {
+      facts = wordFacts(lex, matcher, t, settings);
+      if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+      memo.set(t, facts);
+    }
+    // A phrase, glob or case rule starting here (rare); else the word's weight is the memoized one.
     const dictHit = hitAt.get(i);
     let hit = dictHit;
-    if (hit === undefined || hit.end === i + 1) {
-      const word = t.word ? matcher.single.get(t.norm) : undefined;
-      if (word !== undefined) hit = { end: i + 1, term: word };
-    }
+    if ((hit === undefined || hit.end === i + 1) && facts.single !== undefined)
+      hit = { end: i + 1, term: facts.single };
     let weight: number | undefined;
     let end = i + 1;
     let term = t.text;
@@ -664,7 +704,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
     }
     const phrase = end > i + 1;
     if (useShifters && !phrase) {
-      const kind = shifterKind(lex.shifters, t, i === 0);
+      const kind = i === 0 ? facts.shifterInitial : facts.shifter;
       if (kind !== null)
         shifterHits.push({
           index: i,
@@ -672,9 +712,9 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
           kind,
           text: t.text,
           negated: i <= negatedUntil,
-          increase: isIncreasing(lex.shifters, t.norm),
+          increase: facts.increase,
         });
-      else {
+      else if (facts.particle) {
         // `weist die Vorwürfe zurück`: the particle completes a shifter verb earlier in the clause.
         const v = particleVerb(lex.shifters, tokens, i, clauseFrom);
         if (v >= 0)
@@ -705,27 +745,18 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
       i++;
       continue;
     }
-    if (contrast > 0 && CONTRAST.has(t.norm) && contrastAt < 0 && parts.length > 0) contrastAt = i;
+    if (contrast > 0 && facts.contrast && contrastAt < 0 && parts.length > 0) contrastAt = i;
     if (!phrase) {
       if (dictHit !== undefined) {
         // A glob or case rule (rare): weighed here, not memoized.
         weight = wordWeight(lex, t, caseTells(tokens, i), hit?.term, settings);
       } else {
         // A plain word or none: weighed once per word form.
-        let known = memo.get(t);
-        if (known === undefined) {
-          known = {
-            untold: wordWeight(lex, t, false, hit?.term, settings),
-            told: wordWeight(lex, t, true, hit?.term, settings),
-          };
-          if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
-          memo.set(t, known);
-        }
-        weight = known.untold === known.told || !caseTells(tokens, i) ? known.untold : known.told;
+        weight = facts.untold === facts.told || !caseTells(tokens, i) ? facts.untold : facts.told;
       }
     }
     // `gut drei Stunden`, `satte 20 Prozent`: the word only gives the size of the number after it.
-    if (weight !== undefined && !phrase && markers.quantityWords.has(t.norm)) {
+    if (weight !== undefined && !phrase && facts.quantity) {
       const next = tokens[i + 1];
       if (next?.word && (/^\d/.test(next.norm) || markers.numberWords.has(next.norm))) weight = undefined;
     }
@@ -755,7 +786,7 @@ function scoreSentence(tokens: Token[], lex: ToneLexicon, opts: ToneOptions, acc
         unnegated,
         term,
         negated,
-        report: !phrase && isNegator(report, t.norm),
+        report: !phrase && facts.report,
         sub,
         quote: inQuote,
       });
