@@ -6,6 +6,7 @@ import {
   overlapFromJaccard,
   rowsPerBand,
   signTexts,
+  type TextSignature,
 } from '../src/ingest/duplicates.js';
 
 const agency = `Land stockt Mittel für Integrationskurse auf
@@ -141,6 +142,44 @@ describe('createDuplicateFinder', () => {
     // A known answer must name an earlier first copy.
     expect(() => resumed.registerKnown('x', sign(agency), 5)).toThrow(/no first copy/);
     expect(() => resumed.registerKnown('x', sign(agency), 99)).toThrow(/no first copy/);
+  });
+
+  it('decides at the threshold by the exact number of equal positions, whatever the low bits the sketch sees', () => {
+    // 128 positions; texts under 20 shingles are judged by Jaccard alone: 103 equal positions
+    // (0.805) make a copy, 102 (0.797) do not. Band 0 stays equal, so the texts are candidates.
+    let seed = 7;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed;
+    };
+    const base = Uint32Array.from({ length: 128 }, () => next());
+    const variant = (differing: number, sameLowBits: boolean): TextSignature => {
+      const signature = base.slice();
+      for (let d = 0; d < differing; d++) {
+        const p = 4 + ((d * 37) % 124);
+        const old = signature[p] as number;
+        // A new value equal to the old in its low 4 bits (only the full comparison sees it), or not.
+        signature[p] = sameLowBits ? (old ^ 0x0150) >>> 0 : (old ^ 0x0007) >>> 0;
+      }
+      return { signature, shingles: 12, empty: false };
+    };
+    for (const sameLowBits of [true, false]) {
+      for (const [differing, copy] of [
+        [0, true],
+        [20, true],
+        [25, true],
+        [26, false],
+        [40, false],
+      ] as const) {
+        const f = createDuplicateFinder();
+        f.register('original', { signature: base.slice(), shingles: 12, empty: false });
+        expect([differing, sameLowBits, f.register('other', variant(differing, sameLowBits))]).toEqual([
+          differing,
+          sameLowBits,
+          copy ? 'original' : null,
+        ]);
+      }
+    }
   });
 
   it('never matches empty text', () => {
