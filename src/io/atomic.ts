@@ -48,7 +48,7 @@ export const temporaryName = (finalPath: string): string =>
   );
 
 /** Small chunks are gathered up to this many bytes before they go to the stream together (a longer chunk goes as it is). */
-const GATHER_CHARS = 64 * 1024;
+const GATHER_BYTES = 64 * 1024;
 
 /**
  * Writes a file under a temporary name in the same folder and renames it into place when done, so a
@@ -80,7 +80,7 @@ export class AtomicFile {
   /** Writes a chunk, waiting when the stream's buffer is full. Small chunks are gathered first. */
   async write(chunk: string | Buffer): Promise<void> {
     if (this.failed) throw this.failed;
-    if (chunk.length >= GATHER_CHARS) {
+    if (chunk.length >= GATHER_BYTES) {
       await this.flush();
       if (!this.stream.write(chunk)) await once(this.stream, 'drain');
       return;
@@ -99,7 +99,7 @@ export class AtomicFile {
       );
     else this.gathered.push(bytes);
     this.gatheredSize += bytes.length;
-    if (this.gatheredSize >= GATHER_CHARS) await this.flush();
+    if (this.gatheredSize >= GATHER_BYTES) await this.flush();
   }
 
   /** Passes the gathered chunks to the stream as one. */

@@ -393,7 +393,7 @@ function wordWeight(
  * lexicon term it is, and the word lists it is on. One lookup of the token instead of about eight
  * lookups of its norm in the lexicon's sets and maps.
  */
-interface WordWeights {
+interface WordFacts {
   untold: number | undefined;
   told: number | undefined;
   /** The lexicon's single-word term for the norm (`LexiconMatcher.single`), or undefined. */
@@ -411,7 +411,7 @@ interface WordWeights {
   report: boolean;
 }
 
-function wordFacts(lex: ToneLexicon, matcher: LexiconMatcher, t: Token, s: WordWeightSettings): WordWeights {
+function wordFacts(lex: ToneLexicon, matcher: LexiconMatcher, t: Token, s: WordWeightSettings): WordFacts {
   const single = matcher.single.get(t.norm);
   const shifterInitial = shifterKind(lex.shifters, t, true);
   const shifter = shifterKind(lex.shifters, t, false);
@@ -430,11 +430,12 @@ function wordFacts(lex: ToneLexicon, matcher: LexiconMatcher, t: Token, s: WordW
 }
 
 /**
- * Per lexicon and settings: the weights of the words met, by token. The tokens codec hands out one
- * token per word form (for up to 50,000 forms at a time), so a form is weighed once; bounded like the
- * codec's memo, since the tokens it holds would otherwise stay alive after the codec let them go.
+ * Per lexicon and settings: the facts (`WordFacts`: weights, lexicon term, word lists) of the words
+ * met, by token. The tokens codec hands out one token per word form (for up to 50,000 forms at a
+ * time), so a form is looked up and weighed once; bounded like the codec's memo, since the tokens it
+ * holds would otherwise stay alive after the codec let them go.
  */
-const wordWeightMemos = new WeakMap<ToneLexicon, Map<string, Map<Token, WordWeights>>>();
+const wordWeightMemos = new WeakMap<ToneLexicon, Map<string, Map<Token, WordFacts>>>();
 const WORD_MEMO_LIMIT = 50_000;
 
 /**
@@ -443,7 +444,7 @@ const WORD_MEMO_LIMIT = 50_000;
  */
 const memoByOptions = new WeakMap<
   ToneOptions,
-  { lex: ToneLexicon; settings: WordWeightSettings; memo: Map<Token, WordWeights> }
+  { lex: ToneLexicon; settings: WordWeightSettings; memo: Map<Token, WordFacts> }
 >();
 
 const sameSettings = (a: WordWeightSettings, b: WordWeightSettings): boolean =>
@@ -455,7 +456,7 @@ const sameSettings = (a: WordWeightSettings, b: WordWeightSettings): boolean =>
   a.shifterFactor === b.shifterFactor &&
   a.useStems === b.useStems;
 
-function memoFor(lex: ToneLexicon, opts: ToneOptions, settings: WordWeightSettings): Map<Token, WordWeights> {
+function memoFor(lex: ToneLexicon, opts: ToneOptions, settings: WordWeightSettings): Map<Token, WordFacts> {
   const last = memoByOptions.get(opts);
   if (last !== undefined && last.lex === lex && sameSettings(last.settings, settings)) return last.memo;
   const memo = wordWeightMemo(lex, settings);
@@ -463,7 +464,7 @@ function memoFor(lex: ToneLexicon, opts: ToneOptions, settings: WordWeightSettin
   return memo;
 }
 
-function wordWeightMemo(lex: ToneLexicon, s: WordWeightSettings): Map<Token, WordWeights> {
+function wordWeightMemo(lex: ToneLexicon, s: WordWeightSettings): Map<Token, WordFacts> {
   let bySettings = wordWeightMemos.get(lex);
   if (!bySettings) {
     bySettings = new Map();
