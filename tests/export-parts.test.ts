@@ -115,9 +115,9 @@ describe('large exports read in parts', () => {
     expect(lastBoundary(buf, 'jsonl')).toBe(buf.length);
   });
 
-  it('accounts for every row of a whole file read with the same reader', () => {
+  it('accounts for every row of a whole file read with the same reader', async () => {
     const file = path.join(dir, 'export.csv');
-    const direct = readInputFile(file, read);
+    const direct = await readInputFile(file, read);
     expect(direct.drafts.length + direct.rejections.length).toBe(120);
   });
 });

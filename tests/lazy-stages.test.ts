@@ -72,8 +72,19 @@ describe('stage code is loaded when the stage runs', () => {
 
   it('the walk sees what a stage file loads (it would notice a stage imported eagerly)', () => {
     const { files, packages } = staticGraph('src/ingest/stage.ts');
-    expect(packages).toContain('cheerio');
+    expect(packages).toContain('iconv-lite');
     expect([...files].map((f) => path.relative(root, f))).toContain('src/ingest/duplicates.ts');
+  });
+
+  it("ingest's main thread and reader threads load the HTML readers only for a corpus with pages", () => {
+    const html = ['cheerio', 'linkedom', '@mozilla/readability', 'htmlparser2'];
+    for (const entry of ['src/ingest/stage.ts', 'src/ingest/read-worker.ts']) {
+      const { files, packages } = staticGraph(entry);
+      expect([...files].map((f) => path.relative(root, f))).toContain('src/ingest/read-file.ts');
+      for (const heavy of html) expect(packages, `${entry} loads ${heavy}`).not.toContain(heavy);
+    }
+    // What readInputFile imports on the first page.
+    expect(staticGraph('src/ingest/read-page.ts').packages).toContain('cheerio');
   });
 
   it("the runner's stage table declares what each stage's own definition declares", () => {

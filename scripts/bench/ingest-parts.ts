@@ -49,10 +49,9 @@ function parseArgs(argv: string[]): Args {
 
 const args = parseArgs(process.argv.slice(2));
 const config = parseConfig({}, '(defaults)');
-const drafts = readInputFile(args.input, { columns: config.ingest.columns, delimiter: 'auto' }).drafts.slice(
-  0,
-  args.articles,
-);
+const drafts = (
+  await readInputFile(args.input, { columns: config.ingest.columns, delimiter: 'auto' })
+).drafts.slice(0, args.articles);
 const n = drafts.length;
 const fulls = drafts.map((d) => `${d.title}\n${d.text}`);
 const { assignMunicipality, compilePlaces, findPlaceMentions, parsePlaceConfig } = municipality;

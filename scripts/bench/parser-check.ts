@@ -12,7 +12,8 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { decodeBytes } from '../../src/ingest/decode.js';
 import { loadHtml } from '../../src/ingest/html/load.js';
-import { type DraftArticle, readHtmlPage } from '../../src/ingest/read-file.js';
+import type { DraftArticle } from '../../src/ingest/read-file.js';
+import { readHtmlPage } from '../../src/ingest/read-page.js';
 import { type DatePrediction, formatDateScore, scoreDates } from '../eval/dates-score.js';
 
 const dataArg = process.argv.indexOf('--data');

@@ -136,7 +136,7 @@ function inProcessReader(setup: AnalyzerSetup, read: ReadOptions): FileReader {
   const analyze = createAnalyzer(setup);
   return {
     threads: 0,
-    read: async (abs) => analyzeRead(readInputFile(abs, read), analyze),
+    read: async (abs) => analyzeRead(await readInputFile(abs, read), analyze),
     readParts: (abs, kind, options = {}) =>
       inOrder(abs, kind, options, 1, async (part) => analyzeRead(readExportPart(part, kind, read), analyze)),
     close: async () => {},

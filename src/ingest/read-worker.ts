@@ -11,7 +11,8 @@ import { type ReadReply, type ReadTask, SLICE } from './read-pool.js';
 const { setup, read } = workerData as { setup: AnalyzerSetup; read: ReadOptions };
 const analyze = createAnalyzer(setup);
 
-parentPort?.on('message', (task: ReadTask) => {
+// One task at a time: the pool sends a thread its next task only after its reply.
+parentPort?.on('message', async (task: ReadTask) => {
   let reply: ReadReply;
   try {
     if (task.kind === 'analyze') {
@@ -22,7 +23,7 @@ parentPort?.on('message', (task: ReadTask) => {
       const result = readExportPart({ ...task.part, bytes }, task.fileKind, read);
       reply = { id: task.id, ok: true, kind: 'analyzed', result: analyzeRead(result, analyze) };
     } else {
-      const result = readInputFile(task.abs, read);
+      const result = await readInputFile(task.abs, read);
       reply =
         result.drafts.length > SLICE
           ? { id: task.id, ok: true, kind: 'raw', result }

@@ -19,8 +19,8 @@ import {
   type IngestOrder,
   ingestCacheKey,
 } from './file-cache.js';
+import { inputKind } from './input-kind.js';
 import { compilePlaces, type PlaceConfig } from './municipality.js';
-import { inputKind } from './read-file.js';
 import { createFileReader } from './read-pool.js';
 import { ARTICLES_FILE, ingestSpec, REJECTED_COLUMNS, REJECTED_FILE } from './spec.js';
 import { type WalkEntry, walkCorpus } from './walk.js';
