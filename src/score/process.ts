@@ -28,11 +28,9 @@ export function weighTopicHits(hits: Record<string, number>, baseline: Record<st
  * shares always, the main topic where the codebook decides it (not hand-coded or classified). Keys
  * keep their order, so the line is what scoring with the weights from the start would write.
  */
-export function weighCodebookTopics(
-  scores: ArticleScores,
-  hits: Record<string, number>,
-  baseline: Record<string, number>,
-): ArticleScores {
+export function weighCodebookTopics<
+  T extends Pick<ArticleScores, 'topic_shares' | 'topic' | 'topic_confidence' | 'topic_basis'>,
+>(scores: T, hits: Record<string, number>, baseline: Record<string, number>): T {
   const book = codebookTopics(weighTopicHits(hits, baseline));
   scores.topic_shares = book.shares;
   if (scores.topic_basis === 'codebook' || scores.topic_basis === 'none') {

@@ -2,17 +2,19 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import { AtomicFile } from '../io/atomic.js';
-import { jsonLine, readJsonl } from '../io/jsonl.js';
-import { checkSameId, zipLines } from '../io/lines.js';
+import { readJsonl } from '../io/jsonl.js';
+import { checkSameId, readLines, zipLines } from '../io/lines.js';
 import { warnSkippedLines } from '../io/skipped-lines.js';
 import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
-import type { ArticleScores, ArticleTags, Token } from '../records.js';
+import { lineId } from '../io/zip-jsonl.js';
+import type { Token } from '../records.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
 import { type Coding, readCodings } from './codings.js';
-import { type ScoreInit, weighCodebookTopics } from './process.js';
+import type { ScoreInit } from './process.js';
 import { SCORES_FILE, scoreSpec } from './spec.js';
 import { parseLexicon } from './tone/index.js';
+import { topicHitsOfTagsLine, weighScoreLine } from './topic-lines.js';
 import { crossValidate, type TopicModel, type TopicSample, trainTopicClassifier } from './topics/index.js';
 
 /** Most uncoded articles read for the classifier's vocabulary. */
@@ -63,9 +65,10 @@ async function trainFromCodings(ctx: StageContext, codings: Coding[]): Promise<C
 async function topicBaseline(ctx: StageContext): Promise<Record<string, number>> {
   const sums: Record<string, number> = {};
   let n = 0;
-  for await (const tags of readJsonl<ArticleTags>(path.join(ctx.outDir, 'tags.jsonl'))) {
+  for await (const line of readLines(path.join(ctx.outDir, 'tags.jsonl'))) {
     n += 1;
-    for (const [k, v] of Object.entries(tags.topics)) sums[k] = (sums[k] ?? 0) + v;
+    const hits = topicHitsOfTagsLine(line);
+    for (const k in hits) sums[k] = (sums[k] ?? 0) + (hits[k] as number);
   }
   return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, n > 0 ? v / n : 0]));
 }
@@ -81,11 +84,10 @@ async function weighTopics(ctx: StageContext, baseline: Record<string, number>):
       path.join(ctx.outDir, UNWEIGHTED_FILE),
       path.join(ctx.outDir, 'tags.jsonl'),
     ];
+    // Only the topic parts of the lines are parsed and rewritten (topic-lines.ts).
     for await (const [scoreLine, tagsLine] of zipLines(files)) {
-      const scores = JSON.parse(scoreLine as string) as ArticleScores;
-      const tags = JSON.parse(tagsLine as string) as ArticleTags;
-      checkSameId([scores.id, tags.id], 'scores and tags.jsonl');
-      await out.write(jsonLine(weighCodebookTopics(scores, tags.topics, baseline)));
+      checkSameId([lineId(scoreLine as string), lineId(tagsLine as string)], 'scores and tags.jsonl');
+      await out.write(weighScoreLine(scoreLine as string, topicHitsOfTagsLine(tagsLine as string), baseline));
     }
     await out.commit();
   } catch (error) {
