@@ -187,6 +187,18 @@ describe('loadToneLexicon', () => {
     expect(terms('Der Tisch wackelt.')).toEqual([{ term: 'Tisch', weight: -0.3 }]);
   });
 
+  it('counts only words: a punctuation mark a user lexicon lists is no tone term', () => {
+    const f = path.join(dir, 'zeichen.tsv');
+    writeFileSync(f, '!\t-0.5\nskandal\t-0.8\n');
+    const lex = loadToneLexicon({ builtin: false, files: [f] });
+    const terms = (text: string) => scoreTone(tokenizeGerman(text), lex, opts).terms;
+    // Twice in one text: the second `!` is weighed from the per-word-form memo.
+    expect(terms('Ein Skandal! Wirklich ein Skandal!')).toEqual([
+      { term: 'Skandal', weight: -0.8 },
+      { term: 'Skandal', weight: -0.8 },
+    ]);
+  });
+
   it("reads Rauh's format with negated bigrams", () => {
     const f = path.join(dir, 'rauh.csv');
     writeFileSync(f, 'feature,sentiment\ngut,1\nnicht gut,-1\nschlimm,-1\nnicht schlimm,1\n');

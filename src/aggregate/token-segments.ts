@@ -46,8 +46,6 @@ import {
   targetPredicate,
 } from './token-tables.js';
 
-/** The folder of the segment cache in an output folder. */
-
 /** The stage whose row index describes each file of `TOKEN_TABLE_FILES`, in that order. */
 const INDEX_OF: Record<(typeof TOKEN_TABLE_FILES)[number], string> = {
   'articles.jsonl': 'ingest',

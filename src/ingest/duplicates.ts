@@ -22,8 +22,7 @@
  * the first copy and one bucket link per band are kept per article, in typed arrays allocated 4,096
  * articles at a time (k × 2.5 + bands × 4 + 8 bytes, 456 bytes with the defaults), plus the id and,
  * per band, one slot of 4 bytes in a table at most 70 % full: about 560 bytes per article in all,
- * never the text. Hashing is deterministic: the same
- * inputs give the same answers in every run.
+ * never the text. Hashing is deterministic: the same inputs give the same answers in every run.
  */
 
 import { createWordSplitter } from './word-splitter.js';
@@ -519,8 +518,9 @@ const CHUNK_MASK = CHUNK - 1;
 /**
  * What the finder keeps per text, in typed arrays allocated in chunks of 4,096 texts: the signature
  * (its low 16 bits per position) and its sketch (the low 4 bits), the shingle count, the first copy,
- * and per band the previous text in the same bucket. k × 2.5 + bands × 4 + 8 bytes per text, plus its id. Growing by chunks instead of
- * by doubling keeps memory proportional to the texts stored, with no copy held twice while growing.
+ * and per band the previous text in the same bucket: k × 2.5 + bands × 4 + 8 bytes per text, plus
+ * its id. Growing by chunks instead of by doubling keeps memory proportional to the texts stored,
+ * with no copy held twice while growing.
  */
 class SignatureStore {
   length = 0;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { resolveConfigPath } from '../config/load.js';
 import { AtomicFile } from '../io/atomic.js';
 import { readJsonl } from '../io/jsonl.js';
-import { checkSameId, readLines, zipLines } from '../io/lines.js';
+import { readLines } from '../io/lines.js';
 import { warnSkippedLines } from '../io/skipped-lines.js';
 import { decodeTokens, type EncodedTokensLine } from '../io/tokens-codec.js';
-import { lineId } from '../io/zip-jsonl.js';
+import { zipJsonlLines } from '../io/zip-jsonl.js';
 import type { Token } from '../records.js';
 import { mapToFile, processorModule } from '../runner/map-stage.js';
 import type { StageContext, StageDefinition, StageResult } from '../runner/stage.js';
@@ -85,8 +85,7 @@ async function weighTopics(ctx: StageContext, baseline: Record<string, number>):
       path.join(ctx.outDir, 'tags.jsonl'),
     ];
     // Only the topic parts of the lines are parsed and rewritten (topic-lines.ts).
-    for await (const [scoreLine, tagsLine] of zipLines(files)) {
-      checkSameId([lineId(scoreLine as string), lineId(tagsLine as string)], 'scores and tags.jsonl');
+    for await (const [scoreLine, tagsLine] of zipJsonlLines(files)) {
       await out.write(weighScoreLine(scoreLine as string, topicHitsOfTagsLine(tagsLine as string), baseline));
     }
     await out.commit();
